@@ -1,0 +1,233 @@
+"""The ``briefgen`` command line: each command parses its options, calls one function, maps errors.
+
+Heavy libraries (dateparser, docx, reportlab) are imported inside the commands that use
+them, so that ``briefgen --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from briefgen import __version__
+from briefgen.errors import BriefgenError, Problem
+
+BUG_URL = "https://github.com/briefgen/briefgen/issues"
+
+
+def _report(problems: list[Problem]) -> None:
+    for p in problems:
+        click.echo(str(p), err=True)
+
+
+def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn our errors into ``file:line: message`` lines and exit 1; hide tracebacks of bugs."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except BriefgenError as exc:
+            _report(exc.problems)
+            n = len(exc.problems)
+            if n > 1:
+                click.echo(f"{n} errors", err=True)
+            sys.exit(1)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("briefgen: interrupted; no output file was left half-written", err=True)
+            sys.exit(130)
+        except Exception as exc:
+            if click.get_current_context().find_root().params.get("debug"):
+                traceback.print_exc()
+            click.echo(
+                f"briefgen: internal error ({type(exc).__name__}: {exc}). This is a bug: please "
+                f"report it at {BUG_URL} with the command you ran (add --debug for details).",
+                err=True,
+            )
+            sys.exit(1)
+
+    return wrapper
+
+
+class IsoDate(click.ParamType):
+    """A ``YYYY-MM-DD`` option value."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date: write it as YYYY-MM-DD", param, ctx)
+
+
+ISO_DATE = IsoDate()
+
+
+def selection_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options that choose events, shared by ``events`` and ``build``."""
+    func = click.option("--tag", metavar="TAG", help="Only events with this tag.")(func)
+    func = click.option(
+        "--to", "to_date", type=ISO_DATE, help="Only events that start on or before this date."
+    )(func)
+    func = click.option(
+        "--from", "from_date", type=ISO_DATE, help="Only events that end on or after this date."
+    )(func)
+    return func
+
+
+def _print_warnings(warnings: tuple[Problem, ...] | list[Problem]) -> None:
+    for w in warnings:
+        click.echo(str(w), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefgen")
+@click.option("--debug", is_flag=True, help="Show the full traceback of an internal error.")
+def cli(debug: bool) -> None:
+    """Turn a file of dated, sourced events into a briefing pack.
+
+    A brief file (YAML) holds the events, their sources and what the pack says; briefgen
+    dates each event honestly, orders them, and writes a chronology and a one-page
+    briefing as DOCX and PDF.
+
+    Example:
+
+        briefgen new my-brief.yaml
+        briefgen check my-brief.yaml
+        briefgen build my-brief.yaml -o out/
+    """
+
+
+@cli.command()
+@click.argument("brief", type=click.Path(path_type=Path))
+@handle_errors
+def check(brief: Path) -> None:
+    """Check a brief file: print errors and warnings as file:line: message.
+
+    Exits 1 if there are errors; warnings alone exit 0.
+
+    Example:
+
+        briefgen check inputs/grooming-gangs-inquiry.yaml
+    """
+    from briefgen.pipeline import load_brief
+
+    loaded = load_brief(brief)
+    _print_warnings(loaded.warnings)
+    n = len(loaded.brief.events)
+    w = len(loaded.warnings)
+    click.echo(
+        f"{brief}: OK, {n} event{'s' * (n != 1)}, {w} warning{'s' * (w != 1)}",
+        err=True,
+    )
+
+
+@cli.command()
+@click.argument("brief", type=click.Path(path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+    show_default=True, help="Output format.",
+)  # fmt: skip
+@selection_options
+@click.option("--key-only", is_flag=True, help="Only key events.")
+@handle_errors
+def events(
+    brief: Path,
+    fmt: str,
+    from_date: date | None,
+    to_date: date | None,
+    tag: str | None,
+    key_only: bool,
+) -> None:
+    """Print the brief's events, dated and in order.
+
+    JSON is a list of {"title", "date": {start, end, precision, approximate, label, text},
+    "detail", "sources", "tags", "key"}.
+
+    Example:
+
+        briefgen events inputs/grooming-gangs-inquiry.yaml --format json --key-only
+    """
+    from briefgen.listing import format_events
+    from briefgen.order import select_events
+    from briefgen.pipeline import load_brief
+
+    loaded = load_brief(brief)
+    _print_warnings(loaded.warnings)
+    chosen = select_events(
+        loaded.brief.events, start=from_date, end=to_date, tag=tag, key_only=key_only
+    )
+    click.echo(format_events(chosen, fmt), nl=False)
+
+
+@cli.command("date")
+@click.argument("expressions", nargs=-1)
+@click.option(
+    "--anchor", type=ISO_DATE, default=None,
+    help="The date that relative expressions are resolved against (default: today).",
+)  # fmt: skip
+@click.option("--month-first", is_flag=True, help="Read 03/04/2025 as 4 March (default: 3 April).")
+@handle_errors
+def date_command(expressions: tuple[str, ...], anchor: date | None, month_first: bool) -> None:
+    """Show how date expressions are read: one JSON object per expression.
+
+    With no EXPRESSION, reads one expression per line from standard input. Prints
+    {"text", "start", "end", "precision", "approximate", "label"} or {"text", "error"};
+    exits 1 if any expression could not be read.
+
+    Example:
+
+        briefgen date --anchor 2025-06-16 "at the weekend" "the early 1990s"
+    """
+    import json
+
+    from briefgen.dates import DateError, parse_date
+
+    anchor = anchor or date.today()  # the CLI is the one place that may read the clock
+    texts = expressions or (line.rstrip("\n") for line in sys.stdin)
+    failed = False
+    for text in texts:
+        if not expressions and not text.strip():
+            continue
+        try:
+            out: dict[str, object] = parse_date(text, anchor, month_first=month_first).to_json()
+        except DateError as exc:
+            failed = True
+            out = {"text": text, "error": str(exc) + (f" (hint: {exc.hint})" if exc.hint else "")}
+        click.echo(json.dumps(out, ensure_ascii=False))
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@handle_errors
+def new(path: Path, force: bool) -> None:
+    """Write a starter brief file, with comments that explain each field.
+
+    Example:
+
+        briefgen new inputs/my-brief.yaml
+    """
+    from briefgen.starter import write_starter
+
+    write_starter(path, force=force)
+    click.echo(f"wrote {path}; edit it, then run: briefgen check {path}", err=True)
+
+
+def main() -> None:
+    """Run the command line (the ``briefgen`` console script)."""
+    cli(prog_name="briefgen")

@@ -1,0 +1,198 @@
+"""The format-neutral document that compose builds and the writers translate.
+
+A ``Document`` is a flat list of blocks (heading, paragraph, bullets, table, figures,
+timeline strip) made of inline ``Run``s. Everything a reader sees is decided here, so
+the DOCX and PDF writers only translate; ``render_text`` dumps a document as plain text
+for golden tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of inline text; ``url`` makes it a hyperlink (``None``: plain text)."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    url: str | None = None
+
+
+Inline = tuple[Run, ...]
+
+
+def runs(*parts: str | Run) -> Inline:
+    """Build an inline tuple from strings (plain runs) and runs."""
+    return tuple(p if isinstance(p, Run) else Run(p) for p in parts)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph in a named style.
+
+    Styles are semantic names the writers map to their own styles: ``title``,
+    ``subtitle``, ``doc-type``, ``dateline``, ``meta``, ``body``, ``lead``, ``small``,
+    ``event-date``, ``event-title``, ``event-detail``, ``event-sources``, ``table-header``,
+    ``source-entry``, ``note``.
+    """
+
+    content: Inline
+    style: str = "body"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading (``level`` 1 or 2); ``bookmark`` puts it in the PDF outline."""
+
+    text: str
+    level: int = 1
+    bookmark: bool = True
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A bulleted (or numbered) list; each item is one paragraph of inline runs."""
+
+    items: tuple[Inline, ...]
+    numbered: bool = False
+    style: str = "bullet"  # "bullet", or "source-list" for the short numbered sources
+
+
+Cell = tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row; ``key`` rows are shown with emphasis (shading and a bar)."""
+
+    cells: tuple[Cell, ...]
+    key: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table whose header row repeats on every page and whose rows do not split.
+
+    ``widths`` are fractions of the text width, one per column, summing to 1.
+    """
+
+    header: tuple[str, ...]
+    widths: tuple[float, ...]
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class FigureItem:
+    """A key figure: a big ``value`` with its ``label`` and a source note such as "[1]"."""
+
+    value: str
+    label: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Figures:
+    """A row of key figures."""
+
+    items: tuple[FigureItem, ...]
+
+
+@dataclass(frozen=True)
+class TimelineMark:
+    """An event on the timeline strip.
+
+    ``position`` is where the event sits along the axis (0 to 1); ``lane`` is the row of
+    its caption (0 is nearest the axis), chosen by compose so captions never overlap.
+    """
+
+    position: float
+    lane: int
+    date_label: str
+    title: str
+    key: bool = True
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A labelled tick on the timeline axis at ``position`` (0 to 1)."""
+
+    position: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A visual strip of key events along a time axis; ``lanes`` is how many caption rows."""
+
+    marks: tuple[TimelineMark, ...]
+    ticks: tuple[Tick, ...]
+    lanes: int
+    caption: str = ""
+
+
+Block = Paragraph | Heading | Bullets | Table | Figures | Timeline
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole document: its metadata, its page furniture and its blocks.
+
+    ``marking`` (empty: none) is printed at the top and bottom of every page; the footer
+    shows ``footer`` and "Page N of M".
+    """
+
+    kind: str  # "chronology" or "briefing"
+    title: str
+    subject: str
+    author: str
+    created: date
+    blocks: tuple[Block, ...]
+    marking: str = ""
+    footer: str = ""
+    keywords: tuple[str, ...] = ()
+    language: str = "en-GB"
+    meta: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+
+def inline_text(content: Inline) -> str:
+    """Return the plain text of inline runs, links shown as ``text <url>``."""
+    out = []
+    for r in content:
+        out.append(f"{r.text} <{r.url}>" if r.url and r.url != r.text else r.text)
+    return "".join(out)
+
+
+def render_text(doc: Document) -> str:
+    """Render ``doc`` as plain text, one block after another, for golden tests and review."""
+    lines = [f"[{doc.kind}] {doc.title}"]
+    if doc.marking:
+        lines.append(f"[marking] {doc.marking}")
+    for block in doc.blocks:
+        match block:
+            case Heading(text=text, level=level):
+                lines.append(f"{'#' * level} {text}")
+            case Paragraph(content=content, style=style):
+                lines.append(f"({style}) {inline_text(content)}")
+            case Bullets(items=items, numbered=numbered):
+                for i, item in enumerate(items, 1):
+                    mark = f"{i}." if numbered else "-"
+                    lines.append(f"  {mark} {inline_text(item)}")
+            case Table(header=header, rows=rows):
+                lines.append("| " + " | ".join(header) + " |")
+                for row in rows:
+                    cells = [" / ".join(inline_text(p.content) for p in cell) for cell in row.cells]
+                    lines.append(("*" if row.key else " ") + "| " + " | ".join(cells) + " |")
+            case Figures(items=items):
+                for f in items:
+                    lines.append(f"  [{f.value}] {f.label} {f.note}".rstrip())
+            case Timeline(marks=marks, ticks=ticks):
+                lines.append("  timeline: " + ", ".join(t.label for t in ticks))
+                for m in marks:
+                    lines.append(f"  @{m.position:.3f} lane {m.lane}: {m.date_label}: {m.title}")
+    if doc.footer:
+        lines.append(f"[footer] {doc.footer}")
+    return "\n".join(lines) + "\n"

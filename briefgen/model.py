@@ -1,0 +1,100 @@
+"""The brief as read from its files: frozen dataclasses shared by every stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefgen.dates import DateSpan
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where something was written: a file and a 1-based line (``None`` when unknown)."""
+
+    file: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A publication that events cite; ``published`` anchors its relative dates."""
+
+    id: str
+    publisher: str = ""
+    title: str = ""
+    url: str = ""
+    published: date | None = None
+    place: Place | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number a reader should remember: its value, what it counts, and who says so."""
+
+    value: str
+    label: str
+    source: str | None = None
+    place: Place | None = None
+
+
+@dataclass(frozen=True)
+class NextItem:
+    """Something expected to happen; ``date`` is an expression, often in the future."""
+
+    date: str
+    text: str
+    source: str | None = None
+    span: DateSpan | None = None
+    place: Place | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated event. ``span`` is ``None`` until the dates stage resolves ``date``.
+
+    ``anchor`` is what the brief file said (a date or a source id), or ``None`` for the default.
+    ``index`` is the event's position in the input, used to keep the author's order on ties.
+    """
+
+    date: str
+    title: str
+    detail: str = ""
+    sources: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    key: bool = False
+    anchor: date | str | None = None
+    index: int = 0
+    span: DateSpan | None = None
+    place: Place | None = None
+
+
+@dataclass(frozen=True)
+class Brief:
+    """Everything a brief file (and its optional events CSV) says."""
+
+    title: str
+    as_of: date
+    subtitle: str = ""
+    author: str = ""
+    organisation: str = ""
+    marking: str = ""
+    audience: str = ""
+    summary: str = ""
+    key_points: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    next: tuple[NextItem, ...] = ()
+    sources: tuple[Source, ...] = ()
+    events: tuple[Event, ...] = ()
+    path: str = ""
+    name: str = ""  # output file stem, from the brief file's name
+    settings: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
+
+    def source(self, source_id: str) -> Source | None:
+        """Return the source with this id, or ``None`` if the brief has none."""
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        return None

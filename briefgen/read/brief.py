@@ -1,0 +1,334 @@
+"""Read a brief file (YAML) and its optional events CSV into a ``Brief``.
+
+This stage knows file formats and line numbers; it does not parse date expressions or
+sort. Every problem it finds carries the file, line and field, with a hint.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+from datetime import date, datetime
+from pathlib import Path
+
+from briefgen.errors import BriefgenError, Problem
+from briefgen.model import Brief, Event, Figure, NextItem, Place, Source
+from briefgen.read.csv_events import read_events_csv
+from briefgen.read.text import clean_text, read_text_file
+from briefgen.read.yamlnodes import LineDict, LineList, load_yaml
+
+TOP_KEYS = (
+    "title",
+    "subtitle",
+    "as_of",
+    "author",
+    "organisation",
+    "marking",
+    "audience",
+    "summary",
+    "key_points",
+    "figures",
+    "next",
+    "sources",
+    "events",
+    "events_csv",
+    "month_first",
+)
+SOURCE_KEYS = ("id", "publisher", "title", "url", "published")
+EVENT_KEYS = ("date", "title", "detail", "sources", "tags", "key", "anchor")
+FIGURE_KEYS = ("value", "label", "source")
+NEXT_KEYS = ("date", "text", "source")
+MAX_FILE_BYTES = 20 * 1024 * 1024  # far more than any hand-written brief
+
+
+class _Reader:
+    """Collects problems while turning loaded YAML values into model objects."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def error(self, line: int | None, field: str, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(message, self.path, line, field, hint or None))
+
+    def warn(self, line: int | None, field: str, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(message, self.path, line, field, hint or None, "warning"))
+
+    def check_keys(self, mapping: LineDict, known: tuple[str, ...], where: str) -> None:
+        for key in mapping:
+            if key not in known:
+                close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+                hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(known)}"
+                self.error(
+                    mapping.key_lines.get(key), f"{where}{key}", f"unknown key {key!r}", hint
+                )
+
+    def text(self, mapping: LineDict, key: str, where: str, *, required: bool = False) -> str:
+        """Return mapping[key] as text; numbers and dates are accepted and written as text."""
+        line = mapping.key_lines.get(key, mapping.line)
+        value = mapping.get(key)
+        if value is None:
+            if required:
+                self.error(mapping.line, f"{where}{key}", f"{key} is missing", f"add '{key}: ...'")
+            return ""
+        if isinstance(value, bool | dict | list):
+            kind = (
+                "mapping"
+                if isinstance(value, dict)
+                else "list"
+                if isinstance(value, list)
+                else "yes/no value"
+            )
+            self.error(
+                line, f"{where}{key}", f"expected text, found a {kind}", "put the text in quotes"
+            )
+            return ""
+        if isinstance(value, (date, datetime)):
+            value = value.isoformat()
+        result = clean_text(str(value))
+        if required and not result.strip():
+            self.error(line, f"{where}{key}", f"{key} is empty", f"write the {key}")
+        return result
+
+    def date_value(self, mapping: LineDict, key: str, where: str, *, required: bool) -> date | None:
+        line = mapping.key_lines.get(key, mapping.line)
+        value = mapping.get(key)
+        if value is None:
+            if required:
+                self.error(
+                    mapping.line, f"{where}{key}", f"{key} is missing", f"add '{key}: YYYY-MM-DD'"
+                )
+            return None
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.error(
+            line,
+            f"{where}{key}",
+            f"{value!r} is not a calendar date",
+            "write it as YYYY-MM-DD, for example 2025-06-16",
+        )
+        return None
+
+    def list_of(self, mapping: LineDict, key: str, where: str) -> LineList:
+        value = mapping.get(key)
+        if value is None:
+            empty = LineList()
+            empty.item_lines = []
+            return empty
+        if isinstance(value, str) and key in ("sources", "tags", "key_points"):
+            # A single id or tag written without brackets: accept it as a one-item list.
+            one = LineList([value])
+            one.line = mapping.key_lines.get(key, mapping.line)
+            one.item_lines = [one.line]
+            return one
+        if not isinstance(value, LineList):
+            self.error(
+                mapping.key_lines.get(key, mapping.line),
+                f"{where}{key}",
+                f"expected a list, found {type(value).__name__}",
+                f"write '{key}:' followed by lines starting with '- '",
+            )
+            empty = LineList()
+            empty.item_lines = []
+            return empty
+        return value
+
+    def mappings(self, mapping: LineDict, key: str) -> list[tuple[int, LineDict]]:
+        items = self.list_of(mapping, key, "")
+        out = []
+        for i, (item, line) in enumerate(zip(items, items.item_lines, strict=True)):
+            if isinstance(item, LineDict):
+                out.append((line, item))
+            else:
+                self.error(
+                    line,
+                    f"{key}[{i + 1}]",
+                    f"expected a mapping of keys, found {item!r}",
+                    "each item is written as 'key: value' lines",
+                )
+        return out
+
+    def strings(self, mapping: LineDict, key: str, where: str) -> tuple[str, ...]:
+        items = self.list_of(mapping, key, where)
+        out = []
+        for item, line in zip(items, items.item_lines, strict=True):
+            if isinstance(item, (dict, list, bool)) or item is None:
+                self.error(
+                    line,
+                    f"{where}{key}",
+                    f"expected text, found {item!r}",
+                    "write each item as text",
+                )
+                continue
+            text = clean_text(str(item)).strip()
+            if text:
+                out.append(text)
+        return tuple(out)
+
+
+def read_brief(path: str | Path) -> Brief:
+    """Read the brief at ``path`` (and its events CSV, if it names one).
+
+    Raises ``BriefgenError`` listing every error found; warnings are returned later by
+    ``check_brief``, not raised.
+    """
+    path = Path(path)
+    shown = str(path)
+    data = load_yaml(read_text_file(path, MAX_FILE_BYTES), shown)
+    if data is None:
+        raise BriefgenError(
+            Problem(
+                "the brief file is empty", shown, hint="run 'briefgen new FILE' for a starter brief"
+            )
+        )
+    if not isinstance(data, LineDict):
+        raise BriefgenError(
+            Problem(
+                "a brief file is a mapping of keys (title:, as_of:, events: ...)",
+                shown,
+                1,
+                hint="run 'briefgen new FILE' for a starter brief",
+            )
+        )
+    r = _Reader(shown)
+    r.check_keys(data, TOP_KEYS, "")
+    title = r.text(data, "title", "", required=True)
+    as_of = r.date_value(data, "as_of", "", required=True)
+    month_first = data.get("month_first", False)
+    if not isinstance(month_first, bool):
+        r.error(data.key_lines.get("month_first"), "month_first", "expected true or false")
+        month_first = False
+
+    sources = []
+    seen: dict[str, int] = {}
+    for i, (line, m) in enumerate(r.mappings(data, "sources")):
+        where = f"sources[{i + 1}]."
+        r.check_keys(m, SOURCE_KEYS, where)
+        sid = r.text(m, "id", where, required=True).strip()
+        if sid in seen:
+            r.error(
+                line,
+                where + "id",
+                f"the source id {sid!r} is used twice (first on line {seen[sid]})",
+                "give each source its own id",
+            )
+        seen[sid] = line
+        sources.append(
+            Source(
+                id=sid,
+                publisher=r.text(m, "publisher", where),
+                title=r.text(m, "title", where),
+                url=r.text(m, "url", where).strip(),
+                published=r.date_value(m, "published", where, required=False),
+                place=Place(shown, line),
+            )
+        )
+
+    events = []
+    for i, (line, m) in enumerate(r.mappings(data, "events")):
+        where = f"events[{i + 1}]."
+        r.check_keys(m, EVENT_KEYS, where)
+        events.append(_event(r, m, line, where, len(events)))
+
+    figures = []
+    for i, (line, m) in enumerate(r.mappings(data, "figures")):
+        where = f"figures[{i + 1}]."
+        r.check_keys(m, FIGURE_KEYS, where)
+        figures.append(
+            Figure(
+                value=r.text(m, "value", where, required=True),
+                label=r.text(m, "label", where, required=True),
+                source=r.text(m, "source", where).strip() or None,
+                place=Place(shown, line),
+            )
+        )
+
+    nexts = []
+    for i, (line, m) in enumerate(r.mappings(data, "next")):
+        where = f"next[{i + 1}]."
+        r.check_keys(m, NEXT_KEYS, where)
+        nexts.append(
+            NextItem(
+                date=r.text(m, "date", where, required=True),
+                text=r.text(m, "text", where, required=True),
+                source=r.text(m, "source", where).strip() or None,
+                place=Place(shown, line),
+            )
+        )
+
+    csv_name = r.text(data, "events_csv", "").strip()
+    if csv_name:
+        csv_path = path.parent / csv_name
+        if not csv_path.is_file():
+            r.error(
+                data.key_lines.get("events_csv"),
+                "events_csv",
+                f"no such CSV file: {csv_path}",
+                "the path is relative to the brief file's folder",
+            )
+        else:
+            try:
+                events.extend(read_events_csv(csv_path, start_index=len(events)))
+            except BriefgenError as exc:
+                r.problems.extend(exc.problems)
+
+    errors = [p for p in r.problems if p.severity == "error"]
+    if errors:
+        raise BriefgenError(errors)
+    assert as_of is not None
+    return Brief(
+        title=title,
+        as_of=as_of,
+        subtitle=r.text(data, "subtitle", ""),
+        author=r.text(data, "author", ""),
+        organisation=r.text(data, "organisation", ""),
+        marking=r.text(data, "marking", "").strip(),
+        audience=r.text(data, "audience", ""),
+        summary=r.text(data, "summary", "").strip(),
+        key_points=r.strings(data, "key_points", ""),
+        figures=tuple(figures),
+        next=tuple(nexts),
+        sources=tuple(sources),
+        events=tuple(events),
+        path=shown,
+        name=path.stem,
+        settings={"month_first": month_first},
+    )
+
+
+def _event(r: _Reader, m: LineDict, line: int, where: str, index: int) -> Event:
+    anchor: date | str | None = None
+    raw_anchor = m.get("anchor")
+    if isinstance(raw_anchor, (date, datetime)):
+        anchor = r.date_value(m, "anchor", where, required=False)
+    elif raw_anchor is not None:
+        anchor = r.text(m, "anchor", where).strip()
+        with contextlib.suppress(ValueError):
+            anchor = date.fromisoformat(anchor)
+    key = m.get("key", False)
+    if not isinstance(key, bool):
+        r.error(
+            m.key_lines.get("key"),
+            where + "key",
+            f"expected true or false, found {key!r}",
+            "write 'key: true' or leave it out",
+        )
+        key = False
+    return Event(
+        date=r.text(m, "date", where, required=True).strip(),
+        title=r.text(m, "title", where, required=True).strip(),
+        detail=r.text(m, "detail", where).strip(),
+        sources=tuple(s.strip() for s in r.strings(m, "sources", where)),
+        tags=r.strings(m, "tags", where),
+        key=key,
+        anchor=anchor,
+        index=index,
+        place=Place(r.path, line),
+    )
