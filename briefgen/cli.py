@@ -228,6 +228,112 @@ def new(path: Path, force: bool) -> None:
     click.echo(f"wrote {path}; edit it, then run: briefgen check {path}", err=True)
 
 
+class FormatList(click.ParamType):
+    """A comma-separated list of output formats, such as ``docx,pdf``."""
+
+    name = "docx,pdf"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[str, ...]:
+        if isinstance(value, tuple):
+            return value
+        parts = tuple(p.strip().lower() for p in str(value).split(",") if p.strip())
+        bad = [p for p in parts if p not in ("docx", "pdf")]
+        if bad or not parts:
+            self.fail(
+                f"unknown format {', '.join(bad) or value!r}: use docx, pdf or docx,pdf", param, ctx
+            )
+        return tuple(dict.fromkeys(parts))
+
+
+@cli.command()
+@click.argument("briefs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--outdir",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for the pack's files (created if missing).",
+)
+@click.option(
+    "--only", type=click.Choice(["chronology", "briefing"]), help="Build one document only."
+)
+@click.option(
+    "--format",
+    "formats",
+    type=FormatList(),
+    default="docx,pdf",
+    show_default=True,
+    help="Output formats, comma-separated.",
+)
+@click.option("--style", metavar="NAME|PATH", help="Style sheet: default, print, or a .yaml path.")
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    metavar="ORG.docx",
+    help="Build the DOCX on an organisation's Word template (its styles, page set-up, headers).",
+)
+@click.option(
+    "--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), help="Paper size."
+)
+@selection_options
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@handle_errors
+def build(
+    briefs: tuple[Path, ...],
+    outdir: Path,
+    only: str | None,
+    formats: tuple[str, ...],
+    style: str | None,
+    template: Path | None,
+    paper: str | None,
+    from_date: date | None,
+    to_date: date | None,
+    tag: str | None,
+    quiet: bool,
+) -> None:
+    """Build the briefing pack: a chronology and a one-page briefing, as DOCX and PDF.
+
+    Writes OUTDIR/<name>-chronology.docx, -chronology.pdf, -briefing.docx and
+    -briefing.pdf, where <name> is the brief file's name, and prints each path with its
+    page count. Files are written atomically: a failed build leaves earlier files as
+    they were.
+
+    Example:
+
+        briefgen build inputs/grooming-gangs-inquiry.yaml -o examples/
+    """
+    from briefgen.build import DOCUMENTS, Options, build_pack
+
+    options = Options(
+        outdir=outdir,
+        only=(only,) if only else DOCUMENTS,
+        formats=formats,
+        style=style,
+        template=template,
+        paper=paper,
+        start=from_date,
+        end=to_date,
+        tag=tag,
+    )
+    show = not quiet and sys.stderr.isatty()
+    failed = False
+    for brief in briefs:
+        result = build_pack(
+            brief, options, progress=(lambda m: click.echo(f"  {m}...", err=True)) if show else None
+        )
+        if not quiet:
+            _print_warnings(result.warnings)
+            for out in result.outputs:
+                click.echo(f"{out.path} ({out.pages} page{'s' * (out.pages != 1)})")
+        _report(list(result.failures))
+        failed = failed or bool(result.failures)
+    if failed:
+        sys.exit(1)
+
+
 def main() -> None:
     """Run the command line (the ``briefgen`` console script)."""
     cli(prog_name="briefgen")

@@ -1,0 +1,142 @@
+"""Build a briefing pack: compose the chosen documents and write each format atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from briefgen.compose.briefing import compose_briefing
+from briefgen.compose.chronology import compose_chronology
+from briefgen.document import Document
+from briefgen.errors import BriefgenError, Problem
+from briefgen.order import select_events
+from briefgen.pipeline import load_brief
+from briefgen.styles import Style, load_style
+from briefgen.write.atomic import write_atomic
+
+DOCUMENTS = ("chronology", "briefing")
+FORMATS = ("docx", "pdf")
+# The briefing is fitted to a page a little shorter than the real one, so that Word and
+# LibreOffice, whose line breaking differs slightly from reportlab's, still fit it on one.
+FIT_SAFETY_MM = 12.0
+
+
+@dataclass(frozen=True)
+class Options:
+    """What ``briefgen build`` was asked for."""
+
+    outdir: Path = Path("out")
+    only: tuple[str, ...] = DOCUMENTS
+    formats: tuple[str, ...] = FORMATS
+    style: str | None = None
+    template: Path | None = None
+    paper: str | None = None
+    start: date | None = None
+    end: date | None = None
+    tag: str | None = None
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file the build wrote, with its page count (as the PDF lays it out)."""
+
+    path: Path
+    pages: int
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a build wrote, the warnings it has for the user, and files it could not write."""
+
+    outputs: tuple[Output, ...]
+    warnings: tuple[Problem, ...]
+    failures: tuple[Problem, ...]
+
+
+def fit_style(style: Style) -> Style:
+    """Return ``style`` with a safety band added to the bottom margin, for fitting one page."""
+    top, right, bottom, left = style.margins
+    return replace(style, margins=(top, right, bottom + FIT_SAFETY_MM, left))
+
+
+def _prepare_outdir(outdir: Path) -> None:
+    if outdir.exists() and not outdir.is_dir():
+        raise BriefgenError(
+            Problem("the output folder is a file", str(outdir), hint="choose another -o folder")
+        )
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BriefgenError(
+            Problem(f"cannot create the output folder: {exc.strerror}", str(outdir))
+        ) from None
+
+
+def build_pack(
+    brief_path: Path, options: Options, progress: Callable[[str], None] | None = None
+) -> Result:
+    """Build the pack for ``brief_path`` as ``options`` say and return what was written.
+
+    Every file is rendered in memory first and written atomically, so a failure leaves
+    earlier files as they were. A file that cannot be replaced (open in Word, say) is
+    reported in ``failures`` while the others are still written.
+    """
+    from briefgen.write import pdf
+
+    step = progress or (lambda _msg: None)
+    loaded = load_brief(brief_path)
+    brief = loaded.brief
+    warnings = list(loaded.warnings)
+    style = load_style(options.style).with_paper(options.paper)
+    template = options.template
+    if template is not None and not template.is_file():
+        raise BriefgenError(Problem("no such template file", str(template), hint="check the path"))
+    _prepare_outdir(options.outdir)
+
+    events = select_events(brief.events, start=options.start, end=options.end, tag=options.tag)
+    chosen = replace(brief, events=events)
+    docs: list[tuple[str, Document]] = []
+    if "chronology" in options.only:
+        step("composing the chronology")
+        docs.append(("chronology", compose_chronology(chosen)))
+    if "briefing" in options.only:
+        step("composing the briefing")
+        tight = fit_style(style)
+        briefing = compose_briefing(chosen, measure=lambda d: pdf.count_pages(d, tight))
+        docs.append(("briefing", briefing.document))
+        for what in briefing.omitted:
+            warnings.append(
+                Problem(f"to fit one page, the briefing leaves out {what}", brief.path,
+                        severity="warning", hint="the chronology holds everything")
+            )  # fmt: skip
+
+    rendered: list[tuple[Path, bytes, int]] = []
+    for kind, doc in docs:
+        base = options.outdir / f"{brief.name}-{kind}"
+        step(f"writing the {kind} PDF")
+        pdf_bytes, pages = pdf.render_pdf(doc, style)
+        if "docx" in options.formats:
+            from briefgen.write import docx
+
+            step(f"writing the {kind} DOCX")
+            rendered.append(
+                (base.with_suffix(".docx"), docx.render_docx(doc, style, template), pages)
+            )
+        if "pdf" in options.formats:
+            rendered.append((base.with_suffix(".pdf"), pdf_bytes, pages))
+
+    outputs, failures = [], []
+    for path, data, pages in rendered:
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            failures.append(
+                Problem(f"cannot write the file: {reason}", str(path),
+                        hint="close it if it is open in Word, or check the folder's permissions")
+            )  # fmt: skip
+            continue
+        outputs.append(Output(path, pages))
+    return Result(tuple(outputs), tuple(warnings), tuple(failures))

@@ -1,0 +1,219 @@
+"""Compose the one-page briefing, choosing what to show so that it fits on one page.
+
+Compose decides; it may ask a writer to measure (``measure`` returns a page count) but
+never shrinks text: it shows fewer events, points and figures, and shortens long text,
+then says what it left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from briefgen.compose.common import as_at, cite, long_date, source_numbers
+from briefgen.compose.timeline import build_timeline, fits
+from briefgen.document import (
+    Block,
+    Bullets,
+    Document,
+    FigureItem,
+    Figures,
+    Heading,
+    Paragraph,
+    Run,
+    runs,
+)
+from briefgen.model import Brief, Event, Source
+
+Measure = Callable[[Document], int]
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How much of each part the briefing shows; compose tries budgets from large to small."""
+
+    marks: int
+    points: int
+    figures: int
+    nexts: int
+    summary_chars: int
+    item_chars: int
+    sources: int = 6
+
+
+BUDGETS = (
+    Budget(8, 6, 4, 4, 900, 260),
+    Budget(7, 6, 4, 4, 700, 220),
+    Budget(6, 5, 4, 3, 600, 200),
+    Budget(6, 5, 3, 3, 480, 170),
+    Budget(5, 4, 3, 3, 400, 150),
+    Budget(5, 4, 3, 2, 320, 130),
+    Budget(4, 3, 3, 2, 260, 110),
+    Budget(4, 3, 2, 2, 200, 90),
+    Budget(3, 3, 2, 1, 160, 80, 4),
+    Budget(3, 2, 2, 1, 120, 70, 3),
+)
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """The composed briefing and the warnings about what it left out."""
+
+    document: Document
+    omitted: tuple[str, ...]
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut ``text`` to at most ``limit`` characters at a sentence or word end, adding "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    sentence_end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
+    if sentence_end > limit // 2:
+        return cut[: sentence_end + 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut[: limit - 1]).rstrip(" ,;:") + "…"
+
+
+def choose_events(events: tuple[Event, ...], n: int) -> list[Event]:
+    """Pick ``n`` events for the strip: key events first, then the most recent; in date order."""
+    ranked = sorted(
+        range(len(events)),
+        key=lambda i: (not events[i].key, -i),
+    )
+    chosen = sorted(ranked[:n])
+    return [events[i] for i in chosen]
+
+
+def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
+    numbers = source_numbers(brief)
+    omitted: list[str] = []
+    used: set[str] = set()  # ids of the sources the shown content cites
+    blocks: list[Block] = [Paragraph(runs(brief.title), "title")]
+    dateline = ["Briefing", as_at(brief)]
+    if brief.audience:
+        dateline.append(f"For: {brief.audience}")
+    blocks.append(Paragraph(runs(" · ".join(dateline)), "dateline"))
+
+    if brief.summary:
+        summary = shorten(brief.summary, budget.summary_chars)
+        if summary != " ".join(brief.summary.split()):
+            omitted.append("the summary was shortened")
+        blocks += [Heading("Summary", 1, bookmark=False), Paragraph(runs(summary), "lead")]
+
+    if brief.key_points:
+        points = brief.key_points[: budget.points]
+        if len(points) < len(brief.key_points):
+            omitted.append(
+                f"{len(brief.key_points) - len(points)} of {len(brief.key_points)} key points"
+            )
+        items = tuple(runs(shorten(p, budget.item_chars)) for p in points)
+        blocks += [Heading("Key points", 1, bookmark=False), Bullets(items)]
+
+    if brief.figures:
+        figures = brief.figures[: budget.figures]
+        used.update(f.source for f in figures if f.source)
+        if len(figures) < len(brief.figures):
+            omitted.append(
+                f"{len(brief.figures) - len(figures)} of {len(brief.figures)} key figures"
+            )
+        items_f = tuple(
+            FigureItem(
+                shorten(f.value, 14),
+                shorten(f.label, 90),
+                cite([f.source] if f.source else [], numbers),
+            )
+            for f in figures
+        )
+        blocks += [Heading("Key figures", 1, bookmark=False), Figures(items_f)]
+
+    events = brief.events
+    if events:
+        n = budget.marks
+        while n > 1 and not fits(n):
+            n -= 1
+        shown = choose_events(events, n)
+        timeline = None
+        while shown and timeline is None:
+            caption = _timeline_caption(events, shown)
+            timeline = build_timeline(shown, caption)
+            if timeline is None:
+                shown = choose_events(events, len(shown) - 1)
+        if timeline is not None:
+            used.update(sid for e in shown for sid in e.sources)
+            blocks += [Heading("Timeline", 1, bookmark=False), timeline]
+        not_shown_key = sum(e.key for e in events) - sum(e.key for e in shown)
+        if not_shown_key > 0:
+            omitted.append(
+                f"{not_shown_key} key event{'s' * (not_shown_key != 1)} from the timeline"
+            )
+
+    if brief.next:
+        nexts = brief.next[: budget.nexts]
+        used.update(n.source for n in nexts if n.source)
+        if len(nexts) < len(brief.next):
+            omitted.append(
+                f"{len(brief.next) - len(nexts)} of {len(brief.next)} 'what happens next' items"
+            )
+        items_n = []
+        for item in nexts:
+            label = item.span.label if item.span else item.date
+            ref = cite([item.source] if item.source else [], numbers)
+            text = shorten(item.text, budget.item_chars) + (f" {ref}" if ref else "")
+            items_n.append((Run(f"{label}: ", bold=True), Run(text)))
+        blocks += [Heading("What happens next", 1, bookmark=False), Bullets(tuple(items_n))]
+
+    cited, more = _cited_sources(brief, used, budget.sources)
+    if cited:
+        items_s = []
+        for n_, source in cited:
+            when = f", {long_date(source.published)}" if source.published else ""
+            items_s.append(runs(f"[{n_}] {shorten(source.publisher or source.id, 60)}{when}"))
+        if more:
+            items_s.append(runs(f"and {more} more, listed in full in the chronology"))
+        blocks += [
+            Heading("Sources", 1, bookmark=False),
+            Bullets(tuple(items_s), style="source-list"),
+        ]
+
+    doc = Document(
+        kind="briefing",
+        title=brief.title,
+        subject=f"Briefing: {brief.title}",
+        author=brief.author or brief.organisation,
+        created=brief.as_of,
+        blocks=tuple(blocks),
+        marking=brief.marking,
+        footer=f"Briefing · {as_at(brief)}",
+        keywords=("briefing", "briefgen"),
+    )
+    return doc, omitted
+
+
+def _timeline_caption(events: tuple[Event, ...], shown: list[Event]) -> str:
+    total = len(events)
+    caption = f"The chronology holds {total} event{'s' * (total != 1)}"
+    if len(shown) < total:
+        caption += f"; {len(shown)} key or recent events are shown here"
+    return caption + ". Spacing is not to scale."
+
+
+def _cited_sources(brief: Brief, ids: set[str], limit: int) -> tuple[list[tuple[int, Source]], int]:
+    """Return up to ``limit`` numbered sources among ``ids``, and how many more there are."""
+    numbers = source_numbers(brief)
+    cited = [(numbers[s.id], s) for s in brief.sources if s.id in ids]
+    return cited[:limit], max(0, len(cited) - limit)
+
+
+def compose_briefing(brief: Brief, measure: Measure | None = None) -> Briefing:
+    """Return the one-page briefing of ``brief`` and what it left out to fit.
+
+    ``measure`` returns the page count a document would take; with ``None`` the largest
+    budget is used unchecked (for golden tests of the content).
+    """
+    for budget in BUDGETS:
+        doc, omitted = _compose(brief, budget)
+        if measure is None or measure(doc) <= 1:
+            return Briefing(doc, tuple(omitted))
+    return Briefing(doc, (*omitted, "the briefing still runs over one page"))

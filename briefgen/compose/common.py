@@ -1,0 +1,59 @@
+"""Pieces both documents share: source numbers, citations, date lines and safe links."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from briefgen.document import Inline, Run
+from briefgen.model import Brief, Source
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_SAFE_URL = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$", re.IGNORECASE)
+
+
+def long_date(d: date) -> str:
+    """Return a UK long date without a leading zero: "16 June 2025"."""
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def safe_url(url: str) -> str | None:
+    """Return ``url`` if it may become a clickable link (http, https, mailto), else ``None``."""
+    url = url.strip()
+    return url if _SAFE_URL.match(url) else None
+
+
+def source_numbers(brief: Brief) -> dict[str, int]:
+    """Number the brief's sources 1, 2, ... in the order the author listed them."""
+    return {s.id: i for i, s in enumerate(brief.sources, 1)}
+
+
+def cite(ids: tuple[str, ...] | list[str], numbers: dict[str, int]) -> str:
+    """Return a citation such as "[1], [2]" for source ids (unknown ids are skipped)."""
+    nums = sorted({numbers[i] for i in ids if i in numbers})
+    return ", ".join(f"[{n}]" for n in nums)
+
+
+def source_entry(source: Source, *, full: bool) -> Inline:
+    """Describe a source: publisher, “title”, date, and (``full``) its link."""
+    parts = [p for p in (source.publisher, f"“{source.title}”" if source.title else "") if p]
+    if source.published:
+        parts.append(long_date(source.published))
+    text = ", ".join(parts) or source.id
+    if not full or not source.url:
+        return (Run(text),)
+    url = safe_url(source.url)
+    return (Run(text + ". "), Run(source.url, url=url))
+
+
+def as_at(brief: Brief) -> str:
+    """Return the pack's date line: "As at 16 June 2025"."""
+    return f"As at {long_date(brief.as_of)}"
+
+
+def byline(brief: Brief) -> str:
+    """Return "author, organisation" (either may be missing)."""
+    return ", ".join(p for p in (brief.author, brief.organisation) if p)

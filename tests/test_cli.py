@@ -1,0 +1,122 @@
+"""The command line: exit codes, output shapes, and what --help imports."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from briefgen.cli import cli
+from tests.conftest import EXAMPLE, ROOT
+
+
+def test_check_example_passes_with_no_warnings(runner):
+    result = runner.invoke(cli, ["check", str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert "0 warnings" in result.output and "warning:" not in result.output
+
+
+def test_check_reports_errors_and_exits_1(runner, write_brief):
+    path = write_brief(
+        "title: T\nas_of: 2025-06-16\nevents:\n  - {date: the 19th report, title: X}\n"
+    )
+    result = runner.invoke(cli, ["check", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:4: date: cannot read the date 'the 19th report'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_usage_mistake_exits_2(runner):
+    assert runner.invoke(cli, ["events"]).exit_code == 2
+    assert runner.invoke(cli, ["events", str(EXAMPLE), "--format", "xml"]).exit_code == 2
+
+
+def test_events_json_shape_and_order(runner):
+    result = runner.invoke(cli, ["events", str(EXAMPLE), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)
+    assert set(events[0]) == {"title", "date", "detail", "sources", "tags", "key"}
+    assert set(events[0]["date"]) == {"start", "end", "precision", "approximate", "label", "text"}
+    starts = [(e["date"]["start"], e["date"]["end"]) for e in events]
+    assert starts == sorted(starts)
+    by_label = {e["date"]["text"]: e["date"] for e in events}
+    assert by_label["2015-2022"]["start"] == "2015-01-01"
+    assert by_label["2015-2022"]["end"] == "2022-12-31"
+    assert by_label["2015-2022"]["label"] == "2015–2022"
+    assert by_label["at the weekend"]["label"] == "14–15 June 2025"
+    weekend = next(i for i, e in enumerate(events) if e["date"]["text"] == "at the weekend")
+    report = next(i for i, e in enumerate(events) if e["date"]["start"] == "2025-06-16")
+    iicsa = next(i for i, e in enumerate(events) if e["date"]["text"] == "2015-2022")
+    assert iicsa < weekend < report
+    assert all(e["date"]["start"] < "2025" for e in events[: iicsa + 1])
+
+
+def test_events_filters_and_formats(runner):
+    key = json.loads(
+        runner.invoke(cli, ["events", str(EXAMPLE), "--format", "json", "--key-only"]).stdout
+    )
+    assert key and all(e["key"] for e in key)
+    recent = json.loads(
+        runner.invoke(
+            cli, ["events", str(EXAMPLE), "--format", "json", "--from", "2025-06-14"]
+        ).stdout
+    )
+    assert recent and all(e["date"]["end"] >= "2025-06-14" for e in recent)
+    csv_out = runner.invoke(cli, ["events", str(EXAMPLE), "--format", "csv"]).stdout
+    assert csv_out.splitlines()[0] == "start,end,label,date,title,detail,sources,tags,key"
+    table = runner.invoke(cli, ["events", str(EXAMPLE)]).stdout
+    assert "14–15 June 2025" in table and "events (* key event)" in table
+    bad = runner.invoke(cli, ["events", str(EXAMPLE), "--from", "June"])
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
+
+
+def test_date_command_arguments_and_stdin(runner):
+    result = runner.invoke(cli, ["date", "--anchor", "2025-06-16", "at the weekend", "c. 2011"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(x) for x in result.stdout.splitlines()]
+    assert lines[0] == {
+        "text": "at the weekend", "start": "2025-06-14", "end": "2025-06-15",
+        "precision": "day", "approximate": False, "label": "14–15 June 2025",
+    }  # fmt: skip
+    assert lines[1]["approximate"] is True and lines[1]["label"] == "c. 2011"
+    result = runner.invoke(cli, ["date", "--anchor", "2025-06-16"], input="2015-2022\nbanana\n\n")
+    assert result.exit_code == 1
+    out = [json.loads(x) for x in result.stdout.splitlines()]
+    assert out[0]["label"] == "2015–2022"
+    assert set(out[1]) == {"text", "error"} and out[1]["text"] == "banana"
+    month_first = runner.invoke(
+        cli, ["date", "--anchor", "2025-06-16", "--month-first", "03/04/2025"]
+    )
+    assert json.loads(month_first.stdout)["start"] == "2025-03-04"
+
+
+def test_new_writes_a_brief_that_checks(runner, tmp_path):
+    path = tmp_path / "starter.yaml"
+    assert runner.invoke(cli, ["new", str(path)]).exit_code == 0
+    assert runner.invoke(cli, ["check", str(path)]).exit_code == 0
+    again = runner.invoke(cli, ["new", str(path)])
+    assert again.exit_code == 1 and "already exists" in again.output
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = (
+        "import sys; from briefgen.cli import cli\n"
+        "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('dateparser', 'docx', 'reportlab', 'yaml') if m in sys.modules]\n"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == ""
+
+
+def test_python_m_briefgen_works():
+    out = subprocess.run(
+        [sys.executable, "-m", "briefgen", "--version"], capture_output=True, text=True, cwd=ROOT
+    )
+    assert out.returncode == 0 and "briefgen" in out.stdout
+
+
+def test_every_command_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in cli.commands:
+        assert f"briefgen {name}" in readme, name
