@@ -106,7 +106,8 @@ class TimelineMark:
     """An event on the timeline strip.
 
     ``position`` is where the event sits along the axis (0 to 1); ``lane`` is the row of
-    its caption (0 is nearest the axis), chosen by compose so captions never overlap.
+    its caption (0 is nearest the axis) and ``caption_at`` the caption's left edge (0 to
+    1 minus ``Timeline.caption_width``), chosen by compose so captions never overlap.
     """
 
     position: float
@@ -114,6 +115,7 @@ class TimelineMark:
     date_label: str
     title: str
     key: bool = True
+    caption_at: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,7 @@ class Timeline:
     ticks: tuple[Tick, ...]
     lanes: int
     caption: str = ""
+    caption_width: float = 0.25  # of the strip's width
 
 
 Block = Paragraph | Heading | Bullets | Table | Figures | Timeline

@@ -2,7 +2,8 @@
 
 Positions blend the true time scale with even spacing: a strip from 2011 to 2025 with
 five events in one June week would otherwise stack them on one point. Each caption is
-a quarter of the strip wide; captions go into the lowest lane where they fit.
+a quarter of the strip wide and slides along its mark (left-aligned at the start of the
+strip, right-aligned at its end); captions go into the lowest lane where they fit.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from briefgen.document import Tick, Timeline, TimelineMark
 from briefgen.model import Event
 
 CAPTION_WIDTH = 0.25  # of the strip; the writers draw captions this wide
-TIME_WEIGHT = 0.35  # share of a mark's position that follows the true time scale
+TIME_WEIGHT = 0.25  # share of a mark's position that follows the true time scale
 MAX_LANES = 3
 
 
@@ -33,12 +34,17 @@ def _positions(events: list[Event]) -> list[float]:
     ]
 
 
+def caption_left(position: float) -> float:
+    """Return the left edge of a mark's caption: the mark sits as far into it as along the strip."""
+    return position * (1.0 - CAPTION_WIDTH)
+
+
 def _lanes(positions: list[float]) -> list[int] | None:
     """Give each caption the lowest lane where it does not overlap; ``None`` if out of lanes."""
     ends: list[float] = []
     lanes = []
     for p in positions:
-        left = min(p, 1.0 - CAPTION_WIDTH)
+        left = caption_left(p)
         for lane, end in enumerate(ends):
             if left >= end:
                 ends[lane] = left + CAPTION_WIDTH
@@ -66,7 +72,7 @@ def build_timeline(events: list[Event], caption: str) -> Timeline | None:
     if lanes is None:
         return None
     marks = tuple(
-        TimelineMark(p, lane, e.span.label if e.span else e.date, e.title, e.key)
+        TimelineMark(p, lane, e.span.label if e.span else e.date, e.title, e.key, caption_left(p))
         for p, lane, e in zip(positions, lanes, events, strict=True)
     )
     ticks: list[Tick] = []
@@ -75,4 +81,4 @@ def build_timeline(events: list[Event], caption: str) -> Timeline | None:
         if ticks and (ticks[-1].label == year or p - ticks[-1].position < 0.08):
             continue
         ticks.append(Tick(p, year))
-    return Timeline(marks, tuple(ticks), max(lanes) + 1, caption)
+    return Timeline(marks, tuple(ticks), max(lanes) + 1, caption, CAPTION_WIDTH)

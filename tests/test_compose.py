@@ -1,0 +1,96 @@
+"""Compose: golden text renders of the example's documents, and the briefing's choices."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from briefgen.compose.briefing import choose_events, compose_briefing, shorten
+from briefgen.compose.chronology import compose_chronology
+from briefgen.compose.timeline import CAPTION_WIDTH, build_timeline
+from briefgen.document import Table, Timeline, render_text
+from briefgen.pipeline import load_brief
+from tests.conftest import EXAMPLE
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def check_golden(name: str, text: str) -> None:
+    """Compare ``text`` with the golden file; UPDATE_GOLDEN=1 rewrites it instead."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == text
+
+
+@pytest.fixture(scope="module")
+def example():
+    return load_brief(EXAMPLE).brief
+
+
+def test_chronology_golden(example):
+    check_golden("example-chronology.txt", render_text(compose_chronology(example)))
+
+
+def test_briefing_golden(example):
+    check_golden("example-briefing.txt", render_text(compose_briefing(example).document))
+
+
+def test_chronology_holds_every_event_once_in_order(example):
+    doc = compose_chronology(example)
+    rows = [row for block in doc.blocks if isinstance(block, Table) for row in block.rows]
+    titles = [row.cells[1][0].content[0].text for row in rows]
+    assert titles == [e.title for e in example.events]
+    assert [r.key for r in rows] == [e.key for e in example.events]
+    years = [b.text for b in doc.blocks if getattr(b, "level", 0) == 2]
+    assert years == sorted(set(years)) and years[0] == "2011"
+
+
+def test_briefing_timeline_is_readable_when_events_cluster(example):
+    doc = compose_briefing(example).document
+    strip = next(b for b in doc.blocks if isinstance(b, Timeline))
+    positions = [m.position for m in strip.marks]
+    assert positions == sorted(positions) and positions[0] == 0.0
+    for lane in range(strip.lanes):
+        lefts = [m.caption_at for m in strip.marks if m.lane == lane]
+        assert all(b - a >= CAPTION_WIDTH - 1e-9 for a, b in zip(lefts, lefts[1:], strict=False))
+    assert all(m.caption_at <= m.position <= m.caption_at + CAPTION_WIDTH for m in strip.marks)
+    assert len(strip.marks) == sum(e.key for e in example.events)
+    assert "The chronology holds" in strip.caption
+
+
+def test_briefing_shrinks_content_not_text_when_measure_says_too_long(example):
+    calls = []
+
+    def measure(doc):
+        calls.append(doc)
+        return 2 if len(calls) < 4 else 1
+
+    result = compose_briefing(example, measure)
+    assert len(calls) == 4
+    assert result.omitted  # it says what it left out
+    assert len(render_text(result.document)) < len(render_text(calls[0]))
+
+
+def test_choose_events_prefers_key_then_recent(example):
+    plain = tuple(replace(e, key=False) for e in example.events)
+    chosen = choose_events(plain, 3)
+    assert chosen == list(plain[-3:])
+    keyed = choose_events(example.events, 2)
+    assert all(e.key for e in keyed)
+    assert keyed == sorted(keyed, key=lambda e: example.events.index(e))
+
+
+def test_shorten():
+    assert shorten("Short.", 50) == "Short."
+    assert shorten("First sentence here. Second sentence is longer.", 30) == "First sentence here."
+    assert shorten("one two three four five six", 12).endswith("…")
+    assert len(shorten("x" * 500, 40)) <= 40
+
+
+def test_single_event_timeline(example):
+    strip = build_timeline([example.events[0]], "c")
+    assert strip is not None and strip.marks[0].position == 0.0
