@@ -94,7 +94,9 @@ def sample_briefing(marking: str = "OFFICIAL") -> Document:
             Heading("Summary", level=1, bookmark=False),
             Paragraph(runs("A national inquiry was announced. " * 4), "lead"),
             Heading("Key points", level=1, bookmark=False),
-            Bullets(items=(runs("First point."), runs("Second point, with ", Run("bold", bold=True)))),
+            Bullets(
+                items=(runs("First point."), runs("Second point, with ", Run("bold", bold=True)))
+            ),
             Heading("Key figures", level=1, bookmark=False),
             Figures(
                 items=(
@@ -116,10 +118,15 @@ def sample_briefing(marking: str = "OFFICIAL") -> Document:
                 caption="Key events; the chronology holds 20 events.",
             ),
             Heading("What happens next", level=1, bookmark=False),
-            Bullets(items=(runs(Run("17 June – 14 July 2025: ", bold=True), "Terms of reference."),)),
+            Bullets(
+                items=(runs(Run("17 June – 14 July 2025: ", bold=True), "Terms of reference."),)
+            ),
             Heading("Sources", level=1, bookmark=False),
             Bullets(
-                items=(runs("[1] The Independent, 16 June 2025"), runs("[2] A UK daily, 16 June 2025")),
+                items=(
+                    runs("[1] The Independent, 16 June 2025"),
+                    runs("[2] A UK daily, 16 June 2025"),
+                ),
                 style="source-list",
             ),
         ),

@@ -103,10 +103,10 @@ def test_help_does_not_import_heavy_libraries():
         "import sys; from briefgen.cli import cli\n"
         "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
         "heavy = [m for m in ('dateparser', 'docx', 'reportlab', 'yaml') if m in sys.modules]\n"
-        "print(','.join(heavy))"
+        "print('heavy:' + ','.join(heavy))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip().splitlines()[-1] == ""
+    assert out.stdout.splitlines()[-1] == "heavy:"
 
 
 def test_python_m_briefgen_works():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -56,7 +57,7 @@ def test_briefing_timeline_is_readable_when_events_cluster(example):
     assert positions == sorted(positions) and positions[0] == 0.0
     for lane in range(strip.lanes):
         lefts = [m.caption_at for m in strip.marks if m.lane == lane]
-        assert all(b - a >= CAPTION_WIDTH - 1e-9 for a, b in zip(lefts, lefts[1:], strict=False))
+        assert all(b - a >= CAPTION_WIDTH - 1e-9 for a, b in itertools.pairwise(lefts))
     assert all(m.caption_at <= m.position <= m.caption_at + CAPTION_WIDTH for m in strip.marks)
     assert len(strip.marks) == sum(e.key for e in example.events)
     assert "The chronology holds" in strip.caption

@@ -14,6 +14,9 @@ from tests.conftest import ROOT
 @pytest.mark.skipif(importlib.util.find_spec("ruff") is None, reason="ruff is not installed")
 def test_ruff_check_is_clean():
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--quiet", "."], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "ruff", "check", "--quiet", "."],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
