@@ -108,7 +108,7 @@ def build_pack(
         docs.append(("briefing", briefing.document))
         for what in briefing.omitted:
             warnings.append(
-                Problem(f"to fit one page, the briefing leaves out {what}", brief.path,
+                Problem(f"to fit one page, the briefing {what}", brief.path,
                         severity="warning", hint="the chronology holds everything")
             )  # fmt: skip
 

@@ -21,6 +21,7 @@ from briefgen.document import (
     Heading,
     Paragraph,
     Run,
+    inline_text,
     runs,
 )
 from briefgen.model import Brief, Event, Source
@@ -38,21 +39,35 @@ class Budget:
     nexts: int
     summary_chars: int
     item_chars: int
-    sources: int = 6
+    sources: int
 
 
-BUDGETS = (
-    Budget(8, 6, 4, 4, 900, 260),
-    Budget(7, 6, 4, 4, 700, 220),
-    Budget(6, 5, 4, 3, 600, 200),
-    Budget(6, 5, 3, 3, 480, 170),
-    Budget(5, 4, 3, 3, 400, 150),
-    Budget(5, 4, 3, 2, 320, 130),
-    Budget(4, 3, 3, 2, 260, 110),
-    Budget(4, 3, 2, 2, 200, 90),
-    Budget(3, 3, 2, 1, 160, 80, 4),
-    Budget(3, 2, 2, 1, 120, 70, 3),
-)
+# Each step cuts one thing more than the one before, in turn: the summary, long items,
+# key points, next items, timeline events, figures, sources. The list is ordered from
+# the most content to the least, so the first budget that fits can be found by bisection.
+_STEPS = {
+    "summary_chars": (900, 700, 560, 450, 360, 280, 200, 150),
+    "item_chars": (260, 200, 160, 120, 90, 70),
+    "points": (6, 5, 4, 3, 2),
+    "nexts": (4, 3, 2, 1),
+    "marks": (8, 7, 6, 5, 4, 3),
+    "figures": (4, 3, 2),
+    "sources": (6, 4, 3),
+}
+
+
+def _budgets() -> tuple[Budget, ...]:
+    level = dict.fromkeys(_STEPS, 0)
+    out = [Budget(**{k: v[0] for k, v in _STEPS.items()})]
+    while any(level[k] < len(v) - 1 for k, v in _STEPS.items()):
+        for name, values in _STEPS.items():
+            if level[name] < len(values) - 1:
+                level[name] += 1
+                out.append(Budget(**{k: v[level[k]] for k, v in _STEPS.items()}))
+    return tuple(out)
+
+
+BUDGETS = _budgets()
 
 
 @dataclass(frozen=True)
@@ -99,25 +114,24 @@ def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
     if brief.summary:
         summary = shorten(brief.summary, budget.summary_chars)
         if summary != " ".join(brief.summary.split()):
-            omitted.append("the summary was shortened")
+            omitted.append("shortens the summary")
         blocks += [Heading("Summary", 1, bookmark=False), Paragraph(runs(summary), "lead")]
 
     if brief.key_points:
         points = brief.key_points[: budget.points]
         if len(points) < len(brief.key_points):
-            omitted.append(
-                f"{len(brief.key_points) - len(points)} of {len(brief.key_points)} key points"
-            )
+            omitted.append(_left_out(points, brief.key_points, "key points"))
         items = tuple(runs(shorten(p, budget.item_chars)) for p in points)
+        cut = sum(inline_text(i) != " ".join(p.split()) for i, p in zip(items, points, strict=True))
+        if cut:
+            omitted.append(f"shortens {cut} key point{'s' * (cut != 1)}")
         blocks += [Heading("Key points", 1, bookmark=False), Bullets(items)]
 
     if brief.figures:
         figures = brief.figures[: budget.figures]
         used.update(f.source for f in figures if f.source)
         if len(figures) < len(brief.figures):
-            omitted.append(
-                f"{len(brief.figures) - len(figures)} of {len(brief.figures)} key figures"
-            )
+            omitted.append(_left_out(figures, brief.figures, "key figures"))
         items_f = tuple(
             FigureItem(
                 shorten(f.value, 14),
@@ -146,17 +160,20 @@ def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
         not_shown_key = sum(e.key for e in events) - sum(e.key for e in shown)
         if not_shown_key > 0:
             omitted.append(
-                f"{not_shown_key} key event{'s' * (not_shown_key != 1)} from the timeline"
+                f"leaves {not_shown_key} key event{'s' * (not_shown_key != 1)} off the timeline"
             )
 
     if brief.next:
         nexts = brief.next[: budget.nexts]
         used.update(n.source for n in nexts if n.source)
         if len(nexts) < len(brief.next):
-            omitted.append(
-                f"{len(brief.next) - len(nexts)} of {len(brief.next)} 'what happens next' items"
-            )
+            omitted.append(_left_out(nexts, brief.next, "'what happens next' items"))
         items_n = []
+        cut = sum(
+            shorten(item.text, budget.item_chars) != " ".join(item.text.split()) for item in nexts
+        )
+        if cut:
+            omitted.append(f"shortens {cut} 'what happens next' item{'s' * (cut != 1)}")
         for item in nexts:
             label = item.span.label if item.span else item.date
             ref = cite([item.source] if item.source else [], numbers)
@@ -191,6 +208,10 @@ def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
     return doc, omitted
 
 
+def _left_out(kept: tuple, everything: tuple, what: str) -> str:
+    return f"leaves out {len(everything) - len(kept)} of {len(everything)} {what}"
+
+
 def _timeline_caption(events: tuple[Event, ...], shown: list[Event]) -> str:
     total = len(events)
     caption = f"The chronology holds {total} event{'s' * (total != 1)}"
@@ -212,8 +233,19 @@ def compose_briefing(brief: Brief, measure: Measure | None = None) -> Briefing:
     ``measure`` returns the page count a document would take; with ``None`` the largest
     budget is used unchecked (for golden tests of the content).
     """
-    for budget in BUDGETS:
-        doc, omitted = _compose(brief, budget)
-        if measure is None or measure(doc) <= 1:
-            return Briefing(doc, tuple(omitted))
-    return Briefing(doc, (*omitted, "the briefing still runs over one page"))
+    first = _compose(brief, BUDGETS[0])
+    if measure is None or measure(first[0]) <= 1:
+        return Briefing(first[0], tuple(first[1]))
+    lo, hi = 1, len(BUDGETS) - 1  # the answer is in lo..hi, or nothing fits
+    last = _compose(brief, BUDGETS[hi])
+    if measure(last[0]) > 1:
+        return Briefing(last[0], (*last[1], "nothing more: it still runs over one page"))
+    best = last
+    while lo < hi:
+        mid = (lo + hi) // 2
+        candidate = _compose(brief, BUDGETS[mid])
+        if measure(candidate[0]) <= 1:
+            best, hi = candidate, mid
+        else:
+            lo = mid + 1
+    return Briefing(best[0], tuple(best[1]))
