@@ -64,16 +64,26 @@ def test_briefing_timeline_is_readable_when_events_cluster(example):
 
 
 def test_briefing_shrinks_content_not_text_when_measure_says_too_long(example):
-    calls = []
+    full = len(render_text(compose_briefing(example).document))
+    limit = int(full * 0.8)
+    measured = []
 
     def measure(doc):
-        calls.append(doc)
-        return 2 if len(calls) < 4 else 1
+        measured.append(len(render_text(doc)))
+        return 1 if measured[-1] <= limit else 2
 
     result = compose_briefing(example, measure)
-    assert len(calls) == 4
+    size = len(render_text(result.document))
+    assert size <= limit
+    assert size == max(m for m in measured if m <= limit)  # the most that fits of those tried
+    assert size > full * 0.5  # it did not jump to the smallest budget
+    assert len(measured) <= 8  # bisection, not a walk through every budget
     assert result.omitted  # it says what it left out
-    assert len(render_text(result.document)) < len(render_text(calls[0]))
+
+
+def test_briefing_says_when_nothing_fits(example):
+    result = compose_briefing(example, lambda doc: 2)
+    assert "still runs over one page" in result.omitted[-1]
 
 
 def test_choose_events_prefers_key_then_recent(example):
