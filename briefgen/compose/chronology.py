@@ -52,8 +52,10 @@ def compose_chronology(brief: Brief, events: tuple[Event, ...] | None = None) ->
     if events:
         first, last = events[0].span, events[-1].span
         assert first is not None and last is not None
-        span = f"from {first.label} to {last.label}" if len(events) > 1 else f"on {first.label}"
-        note = f"{len(events)} event{'s' * (len(events) != 1)} {span}."
+        if len(events) > 1:
+            note = f"{len(events)} events: the earliest {first.label}, the latest {last.label}."
+        else:
+            note = f"1 event, {first.label}."
         if n_key:
             note += f" Key events ({n_key}) are shaded."
         note += " Relative dates in sources are resolved against each source's publication date."
