@@ -48,7 +48,8 @@ def _expression(rng: random.Random, day: date, published: date) -> str:
     if roll < 0.78:
         return f"c. {day.year}"
     if roll < 0.81:
-        return f"{day.day}-{min(day.day + 1, 28)} {MONTHS[day.month - 1]} {day.year}"
+        first = min(day.day, 27)  # a two-day span that stays inside the month
+        return f"{first}-{first + 1} {MONTHS[day.month - 1]} {day.year}"
     if roll < 0.84:
         return f"Q{(day.month - 1) // 3 + 1} {day.year}"
     return rng.choice(

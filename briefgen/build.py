@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -11,6 +12,7 @@ from briefgen.compose.briefing import compose_briefing
 from briefgen.compose.chronology import compose_chronology
 from briefgen.document import Document
 from briefgen.errors import BriefgenError, Problem
+from briefgen.model import Brief
 from briefgen.order import select_events
 from briefgen.pipeline import load_brief
 from briefgen.styles import Style, load_style
@@ -55,6 +57,16 @@ class Result:
     failures: tuple[Problem, ...]
 
 
+@dataclass(frozen=True)
+class Progress:
+    """How far a build has got: its current step, and events and pages written in it."""
+
+    step: str  # "writing the chronology PDF"
+    done: int = 0  # events (table rows) written so far in this step
+    total: int = 0  # events this step writes; 0 when the step does not count them
+    pages: int = 0  # pages written so far (PDF steps)
+
+
 def fit_style(style: Style) -> Style:
     """Return ``style`` with a safety band added to the bottom margin, for fitting one page."""
     top, right, bottom, left = style.margins
@@ -74,18 +86,46 @@ def _prepare_outdir(outdir: Path) -> None:
         ) from None
 
 
+def _pdf_limitations(brief: Brief, style: Style) -> list[Problem]:
+    """Warn, naming the event, about text that the PDF cannot show as written."""
+    from briefgen.write import pdf
+
+    out = []
+    for event in brief.events:
+        reasons = pdf.limitations(f"{event.title}\n{event.detail}", style.font)
+        if reasons:
+            place = event.place
+            out.append(
+                Problem(
+                    f"the PDF cannot show {' or '.join(reasons)}, in the event {event.title!r}",
+                    place.file if place else brief.path,
+                    place.line if place else None,
+                    severity="warning",
+                    hint="the DOCX shows it as written",
+                )
+            )
+    return out
+
+
 def build_pack(
-    brief_path: Path, options: Options, progress: Callable[[str], None] | None = None
+    brief_path: Path, options: Options, progress: Callable[[Progress], None] | None = None
 ) -> Result:
     """Build the pack for ``brief_path`` as ``options`` say and return what was written.
 
     Every file is rendered in memory first and written atomically, so a failure leaves
     earlier files as they were. A file that cannot be replaced (open in Word, say) is
-    reported in ``failures`` while the others are still written.
+    reported in ``failures`` while the others are still written. ``progress`` (None: no
+    reports) is told each step as it starts and, while a file is written, the events and
+    pages written so far.
     """
     from briefgen.write import pdf
 
-    step = progress or (lambda _msg: None)
+    report = progress or (lambda _p: None)
+
+    def step(what: str) -> None:
+        report(Progress(what))
+
+    step("reading the brief")
     loaded = load_brief(brief_path)
     brief = loaded.brief
     warnings = list(loaded.warnings)
@@ -97,6 +137,8 @@ def build_pack(
 
     events = select_events(brief.events, start=options.start, end=options.end, tag=options.tag)
     chosen = replace(brief, events=events)
+    if "pdf" in options.formats:
+        warnings += _pdf_limitations(chosen, style)
     docs: list[tuple[str, Document]] = []
     if "chronology" in options.only:
         step("composing the chronology")
@@ -115,15 +157,27 @@ def build_pack(
     rendered: list[tuple[Path, bytes, int]] = []
     for kind, doc in docs:
         base = options.outdir / f"{brief.name}-{kind}"
-        step(f"writing the {kind} PDF")
-        pdf_bytes, pages = pdf.render_pdf(doc, style)
+        what = f"writing the {kind} PDF"
+        step(what)
+        pdf_bytes, pages = pdf.render_pdf(
+            doc,
+            style,
+            progress=None
+            if progress is None
+            else lambda done, total, pages, what=what: report(Progress(what, done, total, pages)),
+        )
         if "docx" in options.formats:
             from briefgen.write import docx
 
-            step(f"writing the {kind} DOCX")
-            rendered.append(
-                (base.with_suffix(".docx"), docx.render_docx(doc, style, template), pages)
+            what = f"writing the {kind} DOCX"
+            step(what)
+            on_rows = (
+                None
+                if progress is None
+                else lambda done, total, what=what: report(Progress(what, done, total))
             )
+            data = docx.render_docx(doc, style, template, progress=on_rows)
+            rendered.append((base.with_suffix(".docx"), data, pages))
         if "pdf" in options.formats:
             rendered.append((base.with_suffix(".pdf"), pdf_bytes, pages))
 
@@ -140,3 +194,47 @@ def build_pack(
             continue
         outputs.append(Output(path, pages))
     return Result(tuple(outputs), tuple(warnings), tuple(failures))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one brief of several: its result, or why it could not be built."""
+
+    brief: Path
+    result: Result | None
+    errors: tuple[Problem, ...] = ()  # the brief's errors (``result`` is None)
+    crash: str | None = None  # a bug's exception, as "TypeName: message"
+
+
+def build_one(brief_path: Path, options: Options) -> Outcome:
+    """Build one brief and return its outcome instead of raising (for worker processes)."""
+    try:
+        return Outcome(brief_path, build_pack(brief_path, options))
+    except BriefgenError as exc:
+        return Outcome(brief_path, None, tuple(exc.problems))
+    except Exception as exc:  # a bug: reported with the brief's name, the others go on
+        return Outcome(brief_path, None, crash=f"{type(exc).__name__}: {exc}")
+
+
+def build_many(
+    briefs: Sequence[Path], options: Options, workers: int | None = None
+) -> Iterator[Outcome]:
+    """Build several briefs on every core; yield their outcomes in the order given.
+
+    ``workers`` (None: one per core) caps the worker processes; one brief, or one
+    worker, is built in this process.
+    """
+    workers = min(workers or os.cpu_count() or 1, len(briefs))
+    if workers <= 1:
+        for brief in briefs:
+            yield build_one(brief, options)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(build_one, brief, options) for brief in briefs]
+        for brief, future in zip(briefs, futures, strict=True):
+            try:
+                yield future.result()
+            except Exception as exc:  # the worker died (out of memory, say)
+                yield Outcome(brief, None, crash=f"{type(exc).__name__}: {exc}")

@@ -10,8 +10,9 @@ from briefgen.errors import Problem
 from briefgen.model import Brief, Place
 
 DUPLICATE_TITLE_RATIO = 0.85
-LINK_HINT = "links start with http://, https:// or mailto:"
-_URL = re.compile(r"^(https?://\S+|mailto:\S+)$", re.IGNORECASE)
+LINK_HINT = "links start with http://, https:// or mailto: and hold no spaces, <, > or quotes"
+# the same rule as compose's safe_url, so that every URL that will not be a link is warned of
+_URL = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$", re.IGNORECASE)
 
 
 def _at(place: Place | None, brief: Brief) -> tuple[str, int | None]:
@@ -76,7 +77,12 @@ def check_brief(brief: Brief) -> list[Problem]:
         for i, a in enumerate(day_events):
             for b in day_events[i + 1 :]:
                 same = difflib.SequenceMatcher(None, a.title.casefold(), b.title.casefold())
-                if same.ratio() >= DUPLICATE_TITLE_RATIO:
+                # the quick ratios are upper bounds of ratio(), and far cheaper to rule out with
+                if (
+                    same.real_quick_ratio() >= DUPLICATE_TITLE_RATIO
+                    and same.quick_ratio() >= DUPLICATE_TITLE_RATIO
+                    and same.ratio() >= DUPLICATE_TITLE_RATIO
+                ):
                     file, line = _at(b.place, brief)
                     first = a.place.line if a.place else "?"
                     warnings.append(

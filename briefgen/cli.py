@@ -299,13 +299,17 @@ def build(
     Writes OUTDIR/<name>-chronology.docx, -chronology.pdf, -briefing.docx and
     -briefing.pdf, where <name> is the brief file's name, and prints each path with its
     page count. Files are written atomically: a failed build leaves earlier files as
-    they were.
+    they were. A build that takes more than a second shows a progress bar on a terminal
+    (never with --quiet or when output is not a terminal). Several briefs are built at
+    once, one per core; a brief with errors does not stop the others (exit 1 if any
+    failed).
 
     Example:
 
         briefgen build inputs/grooming-gangs-inquiry.yaml -o examples/
+        briefgen build a.yaml b.yaml c.yaml -o out/ --quiet
     """
-    from briefgen.build import DOCUMENTS, Options, build_pack
+    from briefgen.build import DOCUMENTS, Options, build_many, build_pack
 
     options = Options(
         outdir=outdir,
@@ -319,19 +323,187 @@ def build(
         tag=tag,
     )
     show = not quiet and sys.stderr.isatty()
-    failed = False
-    for brief in briefs:
-        result = build_pack(
-            brief, options, progress=(lambda m: click.echo(f"  {m}...", err=True)) if show else None
-        )
+
+    def print_result(result: Any) -> bool:
         if not quiet:
             _print_warnings(result.warnings)
             for out in result.outputs:
                 click.echo(f"{out.path} ({out.pages} page{'s' * (out.pages != 1)})")
         _report(list(result.failures))
-        failed = failed or bool(result.failures)
+        return bool(result.failures)
+
+    if len(briefs) == 1:
+        bar = _BuildBar() if show else None
+        try:
+            result = build_pack(briefs[0], options, progress=bar)
+        finally:
+            if bar is not None:
+                bar.close()
+        if print_result(result):
+            sys.exit(1)
+        return
+
+    failed = False
+    bar = _BuildBar(len(briefs)) if show else None
+    try:
+        for done, outcome in enumerate(build_many(briefs, options), 1):
+            if bar is not None:
+                bar.clear()
+            if outcome.result is not None:
+                failed = print_result(outcome.result) or failed
+            else:
+                failed = True
+                _report(list(outcome.errors))
+                if outcome.crash:
+                    click.echo(
+                        f"{outcome.brief}: briefgen: internal error ({outcome.crash}). This is "
+                        f"a bug: please report it at {BUG_URL} with the command you ran.",
+                        err=True,
+                    )
+                click.echo(f"{outcome.brief}: not built", err=True)
+            if bar is not None:
+                bar.briefs_done(done)
+    finally:
+        if bar is not None:
+            bar.close()
     if failed:
         sys.exit(1)
+
+
+class _BuildBar:
+    """A progress bar on standard error that appears once a build has run for a second.
+
+    Called with the build's ``Progress`` (one brief: events and pages of the file being
+    written), or told how many of several briefs are done.
+    """
+
+    DELAY = 1.0  # seconds before the bar appears: quick builds stay quiet
+
+    def __init__(self, briefs: int = 0) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self._start = self._clock()
+        self._briefs = briefs
+        self._bar: Any = None
+        self._last: Any = None
+
+    def _open(self) -> bool:
+        if self._bar is None and self._clock() - self._start >= self.DELAY:
+            self._bar = click.progressbar(
+                length=max(self._briefs, 1), file=sys.stderr, show_eta=False,
+                item_show_func=self._describe,
+                label="building briefs" if self._briefs else getattr(self._last, "step", ""),
+            )  # fmt: skip
+            self._bar.__enter__()
+        return self._bar is not None
+
+    def _describe(self, progress: Any) -> str | None:
+        if progress is None:
+            return None
+        if isinstance(progress, int):
+            return f"{progress} of {self._briefs} briefs built"
+        parts = [f"{progress.done:,} of {progress.total:,} events"] if progress.total else []
+        if progress.pages:
+            parts.append(f"{progress.pages:,} pages")
+        return ", ".join(parts) or None
+
+    def __call__(self, progress: Any) -> None:
+        self._last = progress
+        if not self._open():
+            return
+        bar = self._bar
+        bar.label = progress.step
+        bar.length = max(progress.total, 1)
+        bar.pos = min(progress.done, bar.length)
+        bar.current_item = progress
+        bar.render_progress()
+
+    def briefs_done(self, done: int) -> None:
+        if self._open():
+            self._bar.label = "building briefs"
+            self._bar.pos = done
+            self._bar.current_item = done
+            self._bar.render_progress()
+
+    def clear(self) -> None:
+        """Wipe the bar's line so that what is printed next starts on a clean line."""
+        if self._bar is not None:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self.clear()
+            sys.stderr.write("\033[?25h")  # click hides the cursor while the bar is drawn
+            sys.stderr.flush()
+            self._bar.finished = True
+            self._bar = None
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--published", type=ISO_DATE,
+    help="Publication date that relative dates are read against (default: the document's "
+    "<meta> date or dateline).",
+)  # fmt: skip
+@click.option("--source-id", metavar="ID", help="Source id (default: the file name).")
+@click.option("--publisher", metavar="NAME", help="The source's publisher.")
+@click.option("--title", metavar="TEXT", help="The source's title (default: the page title).")
+@click.option("--url", metavar="URL", help="The source's address.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True,
+    help="A brief file to review (yaml) or events as `briefgen events --format json` prints.",
+)  # fmt: skip
+@click.option(
+    "--mentions", is_flag=True, help="List every date mention with its offsets instead of events."
+)
+@handle_errors
+def extract(
+    articles: tuple[Path, ...],
+    published: date | None,
+    source_id: str | None,
+    publisher: str | None,
+    title: str | None,
+    url: str | None,
+    fmt: str,
+    mentions: bool,
+) -> None:
+    """Propose dated events from articles (text, Markdown or HTML) for a person to review.
+
+    Prints a brief file whose events each cite their article and are tagged
+    extracted/needs-review; events several articles tell are merged. Relative dates are
+    read against --published, else the document's own date; without one they are left
+    unresolved. --mentions lists the date mentions found, with character offsets.
+
+    Example:
+
+        briefgen extract article.txt page.html --published 2025-06-16 > draft.yaml
+    """
+    from briefgen.extract.run import ExtractOptions
+    from briefgen.extract.run import extract as run_extract
+
+    options = ExtractOptions(published, source_id, publisher, title, url, fmt, mentions)
+    bar: Any = None
+    progress = None
+    if sys.stderr.isatty() and sum(p.stat().st_size for p in articles if p.is_file()) > 200_000:
+        bar = click.progressbar(length=1, label="reading", file=sys.stderr)
+        bar.__enter__()
+
+        def progress(name: str, done: int, total: int) -> None:
+            bar.length = max(total, 1)
+            bar.label = name
+            bar.update(done - bar.pos)
+
+    try:
+        text, notes = run_extract(list(articles), options, date.today(), progress)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    for note in notes:
+        click.echo(note, err=True)
+    click.echo(text, nl=False)
 
 
 def main() -> None:

@@ -1263,18 +1263,38 @@ def _range_ends(left_text: str, right_text: str, ctx: _Ctx) -> tuple[_Span, _Spa
             return None
     if left is None or left.inferred:
         filled = _point(left_text, _context_of(right, ctx))
-        if filled is not None and filled.inferred and filled.start > right.start:
+        # "December to February 2025" wraps into the year before; "15-14 June 2025" does
+        # not: a bare day that takes the other end's month is simply backwards
+        if (
+            filled is not None
+            and filled.inferred
+            and filled.start > right.start
+            and not _same_month(filled, right)
+        ):
             filled = _point(left_text, _context_of(right, ctx, -1))
         if filled is None:
             return None
         left = filled
     elif right.inferred:
         filled = _point(right_text, _context_of(left, ctx))
-        if filled is not None and filled.inferred and filled.end < left.start:
+        if (
+            filled is not None
+            and filled.inferred
+            and filled.end < left.start
+            and not _same_month(filled, left)
+        ):
             filled = _point(right_text, _context_of(left, ctx, 1))
         if filled is not None:
             right = filled
     return left, right
+
+
+def _same_month(a: _Span, b: _Span) -> bool:
+    """Tell whether two day-or-finer spans lie in one calendar month."""
+    return a.unit == b.unit == "day" and (a.start.year, a.start.month) == (
+        b.start.year,
+        b.start.month,
+    )
 
 
 def _join(left: _Span, right: _Span, ctx: _Ctx) -> _Span:
@@ -1345,6 +1365,13 @@ def _fallback(s: str, anchor: date, month_first: bool) -> _Span | None:
     if found is None:
         return None
     (year, month, day), period = found
+    # dateparser fills in what the text leaves out from its base date ("H3 2025" came back
+    # as the 3rd of the anchor's month): ask again from six months away, and trust only a
+    # month that does not move
+    other = date(anchor.year, (anchor.month + 5) % 12 + 1, min(anchor.day, 28))
+    again = _dateparser(s, other, month_first)
+    if again is None or again[0][:2] != (year, month) or again[1] != period:
+        return None
     if str(year) != years[0].lstrip("0") and f"{year:04d}" != years[0]:
         return None
     days = [int(n) for n in numbers if len(n) <= 2]

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from briefgen.errors import Problem
+
 if TYPE_CHECKING:
     from briefgen.dates import DateSpan
 
@@ -91,6 +93,8 @@ class Brief:
     path: str = ""
     name: str = ""  # output file stem, from the brief file's name
     settings: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
+    # what the reader found but did not refuse (characters it removed, say)
+    warnings: tuple[Problem, ...] = field(default=(), hash=False, compare=False)
 
     def source(self, source_id: str) -> Source | None:
         """Return the source with this id, or ``None`` if the brief has none."""

@@ -31,4 +31,5 @@ def load_brief(path: str | Path) -> Loaded:
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise BriefgenError(errors)
-    return Loaded(brief, tuple(p for p in problems if p.severity == "warning"))
+    warnings = [*brief.warnings, *(p for p in problems if p.severity == "warning")]
+    return Loaded(brief, tuple(warnings))

@@ -239,7 +239,8 @@ def compose_briefing(brief: Brief, measure: Measure | None = None) -> Briefing:
     lo, hi = 1, len(BUDGETS) - 1  # the answer is in lo..hi, or nothing fits
     last = _compose(brief, BUDGETS[hi])
     if measure(last[0]) > 1:
-        return Briefing(last[0], (*last[1], "nothing more: it still runs over one page"))
+        over = "cannot be cut any further and still runs over one page"
+        return Briefing(last[0], (*last[1], over))
     best = last
     while lo < hi:
         mid = (lo + hi) // 2

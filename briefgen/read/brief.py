@@ -14,7 +14,13 @@ from pathlib import Path
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model import Brief, Event, Figure, NextItem, Place, Source
 from briefgen.read.csv_events import read_events_csv
-from briefgen.read.text import clean_text, read_text_file
+from briefgen.read.text import (
+    clean_text,
+    describe_chars,
+    read_text_file,
+    strip_unsafe_raw,
+    unsafe_chars,
+)
 from briefgen.read.yamlnodes import LineDict, LineList, load_yaml
 
 TOP_KEYS = (
@@ -39,6 +45,29 @@ EVENT_KEYS = ("date", "title", "detail", "sources", "tags", "key", "anchor")
 FIGURE_KEYS = ("value", "label", "source")
 NEXT_KEYS = ("date", "text", "source")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # far more than any hand-written brief
+REMOVED_HINT = (
+    "they are invisible or broken characters, usually pasted from another program; "
+    "delete them to silence this warning"
+)
+
+
+def _kind(value: object) -> str:
+    """Name the type of a YAML value as a person would, for messages."""
+    if isinstance(value, bool):
+        return "a yes/no value"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bytes):
+        return "binary data"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, (date, datetime)):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    return f"{value!r}"
 
 
 class _Reader:
@@ -47,6 +76,15 @@ class _Reader:
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        # characters removed from the text, by line and field (None: found in the raw file)
+        self.removed: list[tuple[int | None, str | None, list[str]]] = []
+
+    def clean(self, raw: str, line: int | None, field: str) -> str:
+        """Return ``clean_text(raw)``, noting any characters it removes for a warning."""
+        chars = unsafe_chars(raw)
+        if chars:
+            self.removed.append((line, field, chars))
+        return clean_text(raw)
 
     def error(self, line: int | None, field: str, message: str, hint: str = "") -> None:
         self.problems.append(Problem(message, self.path, line, field, hint or None))
@@ -71,21 +109,17 @@ class _Reader:
             if required:
                 self.error(mapping.line, f"{where}{key}", f"{key} is missing", f"add '{key}: ...'")
             return ""
-        if isinstance(value, bool | dict | list):
-            kind = (
-                "mapping"
-                if isinstance(value, dict)
-                else "list"
-                if isinstance(value, list)
-                else "yes/no value"
-            )
+        if isinstance(value, bool | dict | list | bytes):
             self.error(
-                line, f"{where}{key}", f"expected text, found a {kind}", "put the text in quotes"
+                line,
+                f"{where}{key}",
+                f"expected text, found {_kind(value)}",
+                "put the text in quotes",
             )
             return ""
         if isinstance(value, (date, datetime)):
             value = value.isoformat()
-        result = clean_text(str(value))
+        result = self.clean(str(value), line, f"{where}{key}")
         if required and not result.strip():
             self.error(line, f"{where}{key}", f"{key} is empty", f"write the {key}")
         return result
@@ -111,7 +145,9 @@ class _Reader:
         self.error(
             line,
             f"{where}{key}",
-            f"{value!r} is not a calendar date",
+            f"{value!r} is not a calendar date"
+            if isinstance(value, str)
+            else f"expected a calendar date, found {_kind(value)}",
             "write it as YYYY-MM-DD, for example 2025-06-16",
         )
         return None
@@ -132,7 +168,7 @@ class _Reader:
             self.error(
                 mapping.key_lines.get(key, mapping.line),
                 f"{where}{key}",
-                f"expected a list, found {type(value).__name__}",
+                f"expected a list, found {_kind(value)}",
                 f"write '{key}:' followed by lines starting with '- '",
             )
             empty = LineList()
@@ -150,7 +186,7 @@ class _Reader:
                 self.error(
                     line,
                     f"{key}[{i + 1}]",
-                    f"expected a mapping of keys, found {item!r}",
+                    f"expected a mapping of keys, found {_kind(item)}",
                     "each item is written as 'key: value' lines",
                 )
         return out
@@ -159,15 +195,17 @@ class _Reader:
         items = self.list_of(mapping, key, where)
         out = []
         for item, line in zip(items, items.item_lines, strict=True):
-            if isinstance(item, (dict, list, bool)) or item is None:
+            if isinstance(item, (dict, list, bool, bytes)) or item is None:
                 self.error(
                     line,
                     f"{where}{key}",
-                    f"expected text, found {item!r}",
+                    f"expected text, found {'nothing' if item is None else _kind(item)}",
                     "write each item as text",
                 )
                 continue
-            text = clean_text(str(item)).strip()
+            if isinstance(item, (date, datetime)):
+                item = item.isoformat()
+            text = self.clean(str(item), line, f"{where}{key}").strip()
             if text:
                 out.append(text)
         return tuple(out)
@@ -181,7 +219,10 @@ def read_brief(path: str | Path) -> Brief:
     """
     path = Path(path)
     shown = str(path)
-    data = load_yaml(read_text_file(path, MAX_FILE_BYTES), shown)
+    r = _Reader(shown)
+    text, raw_removed = strip_unsafe_raw(read_text_file(path, MAX_FILE_BYTES))
+    r.removed.extend((line, None, chars) for line, chars in raw_removed.items())
+    data = load_yaml(text, shown)
     if data is None:
         raise BriefgenError(
             Problem(
@@ -197,7 +238,6 @@ def read_brief(path: str | Path) -> Brief:
                 hint="run 'briefgen new FILE' for a starter brief",
             )
         )
-    r = _Reader(shown)
     r.check_keys(data, TOP_KEYS, "")
     title = r.text(data, "title", "", required=True)
     as_of = r.date_value(data, "as_of", "", required=True)
@@ -206,6 +246,7 @@ def read_brief(path: str | Path) -> Brief:
         r.error(data.key_lines.get("month_first"), "month_first", "expected true or false")
         month_first = False
 
+    owners: list[tuple[int, str]] = []  # (first line, what) of each source and event
     sources = []
     seen: dict[str, int] = {}
     for i, (line, m) in enumerate(r.mappings(data, "sources")):
@@ -220,6 +261,7 @@ def read_brief(path: str | Path) -> Brief:
                 "give each source its own id",
             )
         seen[sid] = line
+        owners.append((line, f"the source {sid!r}"))
         sources.append(
             Source(
                 id=sid,
@@ -236,6 +278,7 @@ def read_brief(path: str | Path) -> Brief:
         where = f"events[{i + 1}]."
         r.check_keys(m, EVENT_KEYS, where)
         events.append(_event(r, m, line, where, len(events)))
+        owners.append((line, f"the event {events[-1].title!r}"))
 
     figures = []
     for i, (line, m) in enumerate(r.mappings(data, "figures")):
@@ -263,6 +306,7 @@ def read_brief(path: str | Path) -> Brief:
             )
         )
 
+    csv_warnings: list[Problem] = []
     csv_name = r.text(data, "events_csv", "").strip()
     if csv_name:
         csv_path = path.parent / csv_name
@@ -275,24 +319,38 @@ def read_brief(path: str | Path) -> Brief:
             )
         else:
             try:
-                events.extend(read_events_csv(csv_path, start_index=len(events)))
+                events.extend(
+                    read_events_csv(csv_path, start_index=len(events), warnings=csv_warnings)
+                )
             except BriefgenError as exc:
                 r.problems.extend(exc.problems)
 
+    # read before the check below, so that their errors are reported too
+    subtitle = r.text(data, "subtitle", "")
+    author = r.text(data, "author", "")
+    organisation = r.text(data, "organisation", "")
+    marking = r.text(data, "marking", "").strip()
+    audience = r.text(data, "audience", "")
+    summary = r.text(data, "summary", "").strip()
+    key_points = r.strings(data, "key_points", "")
+
     errors = [p for p in r.problems if p.severity == "error"]
     if errors:
+        errors.sort(key=lambda p: (p.file != shown, p.line or 0))  # stable: CSV's after
         raise BriefgenError(errors)
     assert as_of is not None
+    warnings = [p for p in r.problems if p.severity == "warning"]
+    warnings += _removed_warnings(r, data, owners) + csv_warnings
     return Brief(
         title=title,
         as_of=as_of,
-        subtitle=r.text(data, "subtitle", ""),
-        author=r.text(data, "author", ""),
-        organisation=r.text(data, "organisation", ""),
-        marking=r.text(data, "marking", "").strip(),
-        audience=r.text(data, "audience", ""),
-        summary=r.text(data, "summary", "").strip(),
-        key_points=r.strings(data, "key_points", ""),
+        subtitle=subtitle,
+        author=author,
+        organisation=organisation,
+        marking=marking,
+        audience=audience,
+        summary=summary,
+        key_points=key_points,
         figures=tuple(figures),
         next=tuple(nexts),
         sources=tuple(sources),
@@ -300,7 +358,43 @@ def read_brief(path: str | Path) -> Brief:
         path=shown,
         name=path.stem,
         settings={"month_first": month_first},
+        warnings=tuple(warnings),
     )
+
+
+def _removed_warnings(r: _Reader, data: LineDict, owners: list[tuple[int, str]]) -> list[Problem]:
+    """Warn about each removed character, naming the event or source it was in.
+
+    An item of ``sources:`` or ``events:`` runs from its first line to the next item's, or
+    to the next top-level key.
+    """
+    if not r.removed:
+        return []
+    top_lines = sorted(data.key_lines.values())
+    spans = []
+    ordered = sorted(owners)
+    for i, (first, what) in enumerate(ordered):
+        ends = [n for n in top_lines if n > first]
+        if i + 1 < len(ordered):
+            ends.append(ordered[i + 1][0])
+        spans.append((first, min(ends, default=None), what))
+    out = []
+    for line, field, chars in sorted(r.removed, key=lambda x: (x[0] or 0, x[1] or "")):
+        owner = ""
+        for first, end, what in spans:
+            if line is not None and first <= line and (end is None or line < end):
+                owner = f" from {what}"
+        out.append(
+            Problem(
+                f"removed {describe_chars(chars)} that a DOCX cannot hold{owner}",
+                r.path,
+                line,
+                field,
+                REMOVED_HINT,
+                "warning",
+            )
+        )
+    return out
 
 
 def _event(r: _Reader, m: LineDict, line: int, where: str, index: int) -> Event:
@@ -321,9 +415,10 @@ def _event(r: _Reader, m: LineDict, line: int, where: str, index: int) -> Event:
             "write 'key: true' or leave it out",
         )
         key = False
+    title = r.text(m, "title", where, required=True).strip()
     return Event(
         date=r.text(m, "date", where, required=True).strip(),
-        title=r.text(m, "title", where, required=True).strip(),
+        title=title,
         detail=r.text(m, "detail", where).strip(),
         sources=tuple(s.strip() for s in r.strings(m, "sources", where)),
         tags=r.strings(m, "tags", where),

@@ -9,7 +9,12 @@ from pathlib import Path
 
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model import Event, Place
-from briefgen.read.text import clean_text, read_text_file
+from briefgen.read.text import (
+    clean_text,
+    describe_chars,
+    read_text_file,
+    unsafe_chars,
+)
 
 COLUMNS = ("date", "title", "detail", "sources", "tags", "key")
 TRUE = {"true", "yes", "y", "1", "x", "key"}
@@ -22,11 +27,14 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in re.split(r"[;,]", cell) if p.strip())
 
 
-def read_events_csv(path: Path, start_index: int = 0) -> list[Event]:
+def read_events_csv(
+    path: Path, start_index: int = 0, warnings: list[Problem] | None = None
+) -> list[Event]:
     """Read events from ``path``; their ``index`` continues from ``start_index``.
 
     Raises ``BriefgenError`` with the CSV's line numbers for a missing column, a missing
-    date or title, or a ``key`` cell that is not yes/no.
+    date or title, or a ``key`` cell that is not yes/no. Warnings (characters removed from
+    an event) are appended to ``warnings`` when it is given.
     """
     shown = str(path)
     text = read_text_file(path, MAX_CSV_BYTES)
@@ -62,6 +70,19 @@ def read_events_csv(path: Path, start_index: int = 0) -> list[Event]:
         cells = {k: clean_text(v or "").strip() for k, v in row.items() if k}
         if not any(cells.values()):
             continue
+        removed = [c for k, v in row.items() if k and v for c in unsafe_chars(v)]
+        if removed and warnings is not None:
+            warnings.append(
+                Problem(
+                    f"removed {describe_chars(removed)} that a DOCX cannot hold from the "
+                    f"event {cells.get('title', '')!r}",
+                    shown,
+                    line_start,
+                    hint="they are invisible or broken characters, usually pasted from "
+                    "another program; delete them to silence this warning",
+                    severity="warning",
+                )
+            )
         for col in ("date", "title"):
             if not cells.get(col):
                 problems.append(

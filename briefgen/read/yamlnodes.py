@@ -88,10 +88,152 @@ class _Converter:
             return items
         try:
             return self.loader.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        # PyYAML's constructors fail in many ways on explicit tags ("!!int" with no value
+        # raises IndexError, "!!bool" KeyError, "!!timestamp" AttributeError): any failure
+        # to build one scalar is that value's problem
+        except Exception as exc:
+            if isinstance(exc, (yaml.YAMLError, ValueError, OverflowError)):
+                # a MarkedYAMLError's str() adds lines quoting "<unicode string>": keep one
+                reason = getattr(exc, "problem", None) or exc
+            else:
+                reason = f"it is not a valid {node.tag.rpartition(':')[2]}"
             raise self.fail(
-                node, f"cannot read the value {node.value!r}: {exc}", "quote it to keep it as text"
+                node,
+                f"cannot read the value {node.value!r}: {reason}",
+                "quote it to keep it as text",
             ) from None
+
+
+class _Unusual(Exception):
+    """The fast reader met something it leaves to the node converter (aliases, errors...)."""
+
+
+class _TooDeep(Exception):
+    """Nesting deeper than the fast reader follows; libyaml's composer recurses in C."""
+
+
+_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _fast_load(text: str) -> Any:
+    """Build LineDict/LineList/scalars straight from libyaml's events, in one flat loop.
+
+    Handles the plain YAML that brief files are made of. Anything else (anchors and
+    aliases, explicit tags on collections, merge or duplicate keys, a value that cannot be
+    constructed, too many values) raises ``_Unusual`` so that the node converter, which
+    knows the exact messages, deals with it; nesting past ``MAX_DEPTH`` raises ``_TooDeep``.
+    """
+    loader = yaml.CSafeLoader(text)  # type: ignore[attr-defined]
+    stack: list[Any] = []  # open containers
+    try:
+        return _build(loader, stack)
+    except _Unusual:
+        # libyaml's composer, which the node converter will use, recurses in C: make sure
+        # the rest of the file is not nested deeper than it can follow.
+        _check_depth(loader, len(stack))
+        raise
+    finally:
+        loader.dispose()
+
+
+def _check_depth(loader: Any, depth: int) -> None:
+    while (event := loader.get_event()) is not None:
+        if isinstance(event, _START):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _TooDeep
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def _build(loader: Any, stack: list[Any]) -> Any:
+    resolve, construct = loader.resolve, loader.construct_object
+    keys: list[str | None] = []  # per open mapping, the key waiting for its value
+    root: Any = None
+    visited = 0
+    documents = 0
+    while True:
+        event = loader.get_event()
+        cls = type(event)
+        if cls is yaml.ScalarEvent:
+            visited += 1
+            if event.anchor is not None:
+                raise _Unusual
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = resolve(yaml.ScalarNode, event.value, event.implicit)
+            if tag == _STR_TAG:
+                value: Any = event.value
+            else:
+                if tag == _MERGE_TAG:
+                    raise _Unusual
+                node = yaml.ScalarNode(
+                    tag, event.value, event.start_mark, event.end_mark, event.style
+                )
+                try:
+                    value = construct(node, deep=True)
+                except Exception:
+                    raise _Unusual from None
+                loader.constructed_objects.clear()
+            line = event.start_mark.line + 1
+        elif cls in _START:
+            visited += 1
+            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                raise _Unusual
+            if len(stack) >= MAX_DEPTH:
+                raise _TooDeep
+            line = event.start_mark.line + 1
+            if cls is yaml.MappingStartEvent:
+                container: Any = LineDict()
+                container.key_lines = {}
+            else:
+                container = LineList()
+                container.item_lines = []
+            container.line = line
+            value = container
+        elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+            value = stack.pop()
+            keys.pop()
+            line = -1  # already placed in its parent
+        elif cls is yaml.AliasEvent:
+            raise _Unusual
+        elif cls is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Unusual  # the node converter reports "a single document"
+            continue
+        elif cls is yaml.StreamEndEvent:
+            if visited > MAX_NODES:
+                raise _Unusual
+            return root
+        else:  # stream and document start/end
+            continue
+        if visited > MAX_NODES:
+            raise _Unusual
+        if line >= 0:
+            if not stack:
+                root = value
+            else:
+                parent = stack[-1]
+                if type(parent) is LineList:
+                    parent.item_lines.append(line)
+                    parent.append(value)
+                elif keys[-1] is None:
+                    if cls is not yaml.ScalarEvent:
+                        raise _Unusual
+                    key = value if isinstance(value, str) else str(value)
+                    if key in parent:
+                        raise _Unusual
+                    parent.key_lines[key] = line
+                    keys[-1] = key
+                else:
+                    parent[keys[-1]] = value
+                    keys[-1] = None
+            if cls is not yaml.ScalarEvent:
+                stack.append(value)
+                keys.append(None)
 
 
 def load_yaml(text: str, path: str) -> Any:
@@ -100,7 +242,24 @@ def load_yaml(text: str, path: str) -> Any:
     Raises ``BriefgenError`` with the file and line for malformed YAML, tabs, duplicate
     keys, over-deep nesting and alias bombs.
     """
-    loader = yaml.SafeLoader(text)
+    if getattr(yaml, "__with_libyaml__", False):
+        # libyaml reads a large brief ten times faster than PyYAML's pure-Python parser.
+        # Every file with a problem is read again by the pure-Python parser, so messages
+        # (which quote PyYAML's wording and snippets) stay exactly as they were.
+        try:
+            return _fast_load(text)
+        except _Unusual:
+            try:
+                return _load_nodes(yaml.CSafeLoader, text, path)  # type: ignore[attr-defined]
+            except BriefgenError:
+                pass
+        except (yaml.YAMLError, _TooDeep):
+            pass
+    return _load_nodes(yaml.SafeLoader, text, path)
+
+
+def _load_nodes(loader_class: type, text: str, path: str) -> Any:
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
 from pathlib import Path
@@ -28,6 +29,18 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    remove_stale_temporaries(path)
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Remove temporary files that an earlier write of ``path`` left when it was killed.
+
+    Only names this module makes (``.<name>.<random>.tmp`` beside ``path``) are touched.
+    """
+    path = Path(path)
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
 def _existing_mode(path: Path) -> int:

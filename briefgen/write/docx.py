@@ -18,7 +18,7 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -55,6 +55,9 @@ __all__ = ["render_docx"]
 _NS = nsdecls("w", "r")
 _DOC_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _TEMPLATE_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+# an organisation's template with its logos and fonts is a few megabytes
+_MAX_TEMPLATE_BYTES = 50_000_000
+_MAX_TEMPLATE_UNPACKED = 200_000_000
 _LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 # Characters XML 1.0 cannot hold: C0 controls other than tab/newline/CR, lone surrogates,
 # U+FFFE and U+FFFF.
@@ -382,6 +385,9 @@ class _Ctx:
     links: dict[str, str] = field(default_factory=dict)
     next_rid: int = 0
     next_num_id: int = 0
+    progress: Callable[[int, int], None] | None = None  # (table rows written, in all)
+    rows_done: int = 0
+    rows_total: int = 0
 
     def sid(self, name: str) -> str:
         return self.ids[name.lower()]
@@ -555,6 +561,9 @@ def _row_height_guess(
     return tallest + _CELL_PAD_TWIPS[0] + _CELL_PAD_TWIPS[2]
 
 
+_PROGRESS_EVERY = 250  # table rows between progress reports
+
+
 def _table(t: Table, ctx: _Ctx) -> str:
     if not t.header and not t.rows:
         return ""  # Word counts a table without rows as a damaged file
@@ -594,6 +603,10 @@ def _table(t: Table, ctx: _Ctx) -> str:
                 out.append(_para(sid, _inline_xml(p.content, ctx)))
             out.append("</w:tc>")
         out.append("</w:tr>")
+        if ctx.progress is not None:
+            ctx.rows_done += 1
+            if ctx.rows_done % _PROGRESS_EVERY == 0 or ctx.rows_done == ctx.rows_total:
+                ctx.progress(ctx.rows_done, ctx.rows_total)
     out.append("</w:tbl>")
     return "".join(out)
 
@@ -883,11 +896,21 @@ def _open_template(template: Path | None) -> docx.document.Document:
         )
 
     try:
+        size = path.stat().st_size
+        if size > _MAX_TEMPLATE_BYTES:
+            raise fail(f"the Word template is {size / 1e6:,.0f} MB, more than a template needs")
         data = path.read_bytes()
     except OSError as exc:
         raise fail(f"cannot read the Word template: {exc.strerror or exc}") from None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zin:
+            # a small file can unpack to gigabytes (a "zip bomb"); python-docx unpacks it all
+            unpacked = sum(info.file_size for info in zin.infolist())
+            if unpacked > _MAX_TEMPLATE_UNPACKED:
+                raise fail(
+                    f"the Word template unpacks to {unpacked / 1e6:,.0f} MB, "
+                    "more than a template needs"
+                )
             types = zin.read("[Content_Types].xml").decode("utf-8")
             if "macroEnabled.main+xml" in types or "macroEnabledTemplate.main+xml" in types:
                 raise fail("macro-enabled Word files (.docm, .dotm) are not supported as templates")
@@ -1326,15 +1349,25 @@ def _headers_footers(
 # --------------------------------------------------------------------------- package
 
 
+# python-docx refuses longer core properties (Word's own limit)
+_CORE_PROPERTY_LIMIT = 255
+
+
+def _core_text(text: str) -> str:
+    """Return ``text`` cleaned and cut to the 255 characters a core property may hold."""
+    text = clean_text(text)
+    return text if len(text) <= _CORE_PROPERTY_LIMIT else text[: _CORE_PROPERTY_LIMIT - 1] + "…"
+
+
 def _core_properties(document: docx.document.Document, doc: Document) -> None:
     created = doc.created
     when = datetime(created.year, created.month, created.day, tzinfo=UTC)
     props = document.core_properties
-    props.title = clean_text(doc.title)
-    props.subject = clean_text(doc.subject)
-    props.author = clean_text(doc.author)
-    props.last_modified_by = clean_text(doc.author)
-    props.keywords = clean_text("; ".join(doc.keywords))
+    props.title = _core_text(doc.title)
+    props.subject = _core_text(doc.subject)
+    props.author = _core_text(doc.author)
+    props.last_modified_by = _core_text(doc.author)
+    props.keywords = _core_text("; ".join(doc.keywords))
     props.comments = ""
     props.category = ""
     props.language = _language(doc)
@@ -1382,12 +1415,19 @@ def _drop_unreferenced_hdrftr(document: docx.document.Document) -> None:
 # --------------------------------------------------------------------------- entry point
 
 
-def render_docx(doc: Document, style: Style, template: Path | None = None) -> bytes:
+def render_docx(
+    doc: Document,
+    style: Style,
+    template: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> bytes:
     """Return ``doc`` as the bytes of a DOCX file laid out with ``style``.
 
     ``template`` (a .docx or .dotx) supplies an organisation's styles, page set-up,
     headers and footers; a file that is not a usable Word file raises ``BriefgenError``
-    naming it. The same inputs always give the same bytes.
+    naming it. ``progress`` (None: no reports) is told the table rows written so far and
+    the document's table rows, every few hundred rows. The same inputs always give the
+    same bytes.
     """
     document = _open_template(template)
     if template is None:
@@ -1408,6 +1448,9 @@ def render_docx(doc: Document, style: Style, template: Path | None = None) -> by
     sect_xml = etree.tostring(sect_pr, encoding="unicode") if sect_pr is not None else ""
     if template is None:
         sect_xml = re.sub(r"^<w:sectPr[^>]*>", "<w:sectPr>", sect_xml)
+    if progress is not None:
+        ctx.progress = progress
+        ctx.rows_total = sum(len(b.rows) for b in doc.blocks if isinstance(b, Table))
     content = _body_xml(doc.blocks, ctx)
     new_body = parse_xml(f"<w:body {_NS}>{content}{sect_xml}</w:body>")
     body.getparent().replace(body, new_body)

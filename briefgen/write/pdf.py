@@ -58,6 +58,9 @@ from briefgen.document import (
 )
 from briefgen.styles import Style
 
+# told (table rows laid out, table rows in the document, pages done) after each page
+PageProgress = Callable[[int, int, int], None]
+
 FONT_DIR = Path(__file__).resolve().parent.parent / "data" / "fonts"
 _FONT_FILES = {
     "Arial": "LiberationSans",
@@ -211,6 +214,37 @@ def register_fonts(font: str) -> tuple[str, str, str, str]:
             names[0], normal=names[0], bold=names[1], italic=names[2], boldItalic=names[3]
         )
     return names[0], names[1], names[2], names[3]
+
+
+# Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko...) and their
+# presentation forms: reportlab draws them in reading order, left to right.
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def limitations(text: str, font: str) -> list[str]:
+    """Return what the PDF cannot show of ``text`` as written, in words (empty: nothing).
+
+    The embedded font has no glyphs for some scripts and for emoji (they come out blank),
+    and right-to-left text is drawn left to right.
+    """
+    import unicodedata
+
+    face = pdfmetrics.getFont(register_fonts(font)[0]).face
+    missing = [
+        c
+        for c in dict.fromkeys(_clean(text))
+        if ord(c) not in face.charToGlyph and unicodedata.category(c) not in ("Cf", "Zs", "Cc")
+    ]
+    out = []
+    if missing:
+        shown = ", ".join(f"U+{ord(c):04X}" for c in missing[:5])
+        out.append(
+            f"{len(missing)} kind{'s' * (len(missing) != 1)} of character ({shown}"
+            f"{', ...' if len(missing) > 5 else ''}) that its font has no glyphs for"
+        )
+    if _RTL.search(text):
+        out.append("right-to-left text in its right order")
+    return out
 
 
 # ---------------------------------------------------------------------------- styles
@@ -429,6 +463,7 @@ class _RowsTable(RLTable):
 
     briefgen_header: Callable[[], RLTable] | None = None
     briefgen_fresh_height: float = 0.0
+    briefgen_rows = 0  # rows of the document's table in this chunk, for progress
     briefgen_key_bar: tuple[colors.Color, colors.Color] | None = None  # (key fill, bar)
 
     def draw(self) -> None:
@@ -539,6 +574,7 @@ def _table_flowables(st: _Styles, table: Table, text_width: float, frame_height:
         )
         t.briefgen_header = make_header
         t.briefgen_fresh_height = fresh_height
+        t.briefgen_rows = len(rows)
         if keys:
             t.briefgen_key_bar = (st.colour["key_fill"], st.colour["accent"])
         return t
@@ -775,14 +811,29 @@ class _Canvas(Canvas):
 
 
 class _DocTemplate(BaseDocTemplate):
-    """Draws a table's header row again at the top of each page the table continues on."""
+    """Draws a table's header row again at the top of each page the table continues on,
+    and reports table rows laid out and pages done to ``briefgen_progress``."""
+
+    briefgen_progress: PageProgress | None = None
+    briefgen_rows_total = 0
+    briefgen_rows_done = 0
 
     def handle_flowable(self, flowables):
         head = flowables[0] if flowables else None
         make_header = getattr(head, "briefgen_header", None)
         if make_header is not None and self.frame._atTop:
             flowables.insert(0, make_header())
-        return super().handle_flowable(flowables)
+            head = flowables[0]
+        result = super().handle_flowable(flowables)
+        # a chunk counts once it has left the queue: placed whole, or split and partly placed
+        if head is not None and (not flowables or flowables[0] is not head):
+            self.briefgen_rows_done += getattr(head, "briefgen_rows", 0)
+            head.briefgen_rows = 0  # the same chunk may come back if a split is undone
+        return result
+
+    def afterPage(self) -> None:
+        if self.briefgen_progress is not None:
+            self.briefgen_progress(self.briefgen_rows_done, self.briefgen_rows_total, self.page)
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -915,10 +966,14 @@ def _pdf_date(doc: Document) -> str:
     return f"D:{d.year:04d}{d.month:02d}{d.day:02d}000000+00'00'"
 
 
-def render_pdf(doc: Document, style: Style) -> tuple[bytes, int]:
+def render_pdf(
+    doc: Document, style: Style, progress: PageProgress | None = None
+) -> tuple[bytes, int]:
     """Render ``doc`` in ``style`` as PDF; return the bytes and the number of pages.
 
-    The output depends only on ``doc`` and ``style``: byte-identical on every run.
+    ``progress`` (None: no reports) is called after each page with the table rows laid
+    out so far, the document's table rows and the pages done. The output depends only on
+    ``doc`` and ``style``: byte-identical on every run.
     """
     st = _Styles(style)
     page_w, page_h = (v * mm for v in style.page_mm)
@@ -962,6 +1017,8 @@ def render_pdf(doc: Document, style: Style) -> tuple[bytes, int]:
         [PageTemplate(id="page", frames=[frame], onPage=on_page, onPageEnd=on_page_end)]
     )
     flowables = _flowables(doc, st, text_width, frame_height)
+    template.briefgen_progress = progress
+    template.briefgen_rows_total = sum(getattr(f, "briefgen_rows", 0) for f in flowables)
 
     made: list[_Canvas] = []
 

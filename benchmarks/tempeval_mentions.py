@@ -1,0 +1,170 @@
+"""Score ``briefgen extract --mentions`` (``find_mentions``) against the DATE expressions
+marked in TempEval-3 (TBAQ): extent found (relaxed overlap) and interval exactly right.
+
+Usage: ``python -m benchmarks.tempeval_mentions [--data DIR] [--errors N]``.
+The files are read with ``benchmarks.tempeval``'s patterns and value reading; the data (not
+part of the project) is read from ``../shared/benchmarks/tempeval3`` by default.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from benchmarks.tempeval import _ATTR, _DCT, DEFAULT_DATA, gold_interval
+
+_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int
+    end: int
+    type: str
+    value: str
+    text: str
+
+
+def read_document(doc: str) -> tuple[str, date, list[Timex]] | None:
+    """The plain text of a .tml file's TEXT, its creation date and its TIMEX3 offsets."""
+    dct_match, body = _DCT.search(doc), _TEXT.search(doc)
+    if dct_match is None or body is None:
+        return None
+    try:
+        anchor = date.fromisoformat(dict(_ATTR.findall(dct_match[1])).get("value", "")[:10])
+    except ValueError:
+        return None
+    raw = body[1]
+    parts: list[str] = []
+    length = 0
+    timexes: list[Timex] = []
+    open_timex: tuple[int, dict[str, str]] | None = None
+    pos = 0
+    for m in _TAG.finditer(raw):
+        piece = html.unescape(raw[pos : m.start()])
+        parts.append(piece)
+        length += len(piece)
+        pos = m.end()
+        if m[2] != "TIMEX3":
+            continue
+        if not m[1]:
+            open_timex = (length, dict(_ATTR.findall(m[3])))
+        elif open_timex is not None:
+            start, attrs = open_timex
+            text = "".join(parts)[start:length]
+            timexes.append(
+                Timex(start, length, attrs.get("type", ""), attrs.get("value", ""), text)
+            )
+            open_timex = None
+    parts.append(html.unescape(raw[pos:]))
+    return "".join(parts), anchor, timexes
+
+
+def main(argv: list[str] | None = None) -> int:
+    from briefgen.extract.mentions import find_mentions
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="TempEval-3 folder")
+    parser.add_argument("--errors", type=int, default=0, metavar="N",
+                        help="list N missed and N spurious mentions")  # fmt: skip
+    args = parser.parse_args(argv)
+    files = sorted(args.data.rglob("*.tml")) if args.data.is_dir() else []
+    if not files:
+        print(f"no TempEval-3 .tml files under {args.data}; pass --data DIR", file=sys.stderr)
+        return 2
+    gold_n = found_n = 0
+    sys_n = sys_right = sys_other = 0
+    fixed_n = fixed_found = fixed_right = 0
+    misses: list[str] = []
+    spurious: list[str] = []
+    wrong: list[str] = []
+    chars = 0
+    began = time.perf_counter()
+    for path in files:
+        read = read_document(path.read_text(encoding="utf-8", errors="replace"))
+        if read is None:
+            continue
+        text, anchor, timexes = read
+        chars += len(text)
+        mentions = find_mentions(text, anchor)
+        dates = [t for t in timexes if t.type == "DATE"]
+        others = [t for t in timexes if t.type != "DATE"]
+        for m in mentions:
+            sys_n += 1
+            if any(m.offset < t.end and t.start < m.end for t in dates):
+                sys_right += 1
+            elif any(m.offset < t.end and t.start < m.end for t in others):
+                sys_other += 1
+            else:
+                spurious.append(
+                    f"{path.name}: {m.text!r} in …{text[max(0, m.offset - 40) : m.end + 30]!r}"
+                )
+        for t in dates:
+            gold_n += 1
+            hit = [m for m in mentions if m.offset < t.end and t.start < m.end]
+            if hit:
+                found_n += 1
+            else:
+                misses.append(
+                    f"{path.name}: {t.text!r} ({t.value}) in "
+                    f"…{text[max(0, t.start - 40) : t.end + 30]!r}"
+                )
+            interval = gold_interval(t.value)
+            if interval is None:
+                continue
+            fixed_n += 1
+            if hit:
+                fixed_found += 1
+                span = hit[0].span
+                if span is not None and (span.start, span.end) == interval[:2]:
+                    fixed_right += 1
+                else:
+                    got = f"{span.start}..{span.end}" if span else "none"
+                    wrong.append(f"{path.name}: gold {t.text!r} {interval[0]}..{interval[1]}; "
+                                 f"found {hit[0].text!r} {got}")  # fmt: skip
+    seconds = time.perf_counter() - began
+
+    def f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    recall = found_n / gold_n
+    precision = sys_right / (sys_n - sys_other)
+    strict_precision = sys_right / sys_n
+    print(f"files: {len(files)}, DATE expressions: {gold_n}, mentions found: {sys_n} "
+          f"({sys_other} of them on TIME/DURATION/SET expressions), {chars:,} characters "
+          f"in {seconds:.1f} s")  # fmt: skip
+    print("relaxed extent (any overlap) on DATE expressions:")
+    print(
+        f"  precision {precision:6.1%}  recall {recall:6.1%}  F1 {f1(precision, recall):6.1%}"
+        "   (mentions on other TIMEX3 types left out of precision)"
+    )
+    print(
+        f"  precision {strict_precision:6.1%}  recall {recall:6.1%}  "
+        f"F1 {f1(strict_precision, recall):6.1%}   (counted as wrong)"
+    )
+    print(
+        f"interval exactly right: {fixed_right}/{fixed_found} = {fixed_right / fixed_found:.1%}"
+        f" of the found DATE expressions with a fixed interval; {fixed_right}/{fixed_n} = "
+        f"{fixed_right / fixed_n:.1%} of all {fixed_n}"
+    )
+    print(
+        "published (TempEval-3 platinum test set, all TIMEX3 types): HeidelTime relaxed F1 "
+        "90.30, value F1 77.61; SUTime relaxed F1 90.32, value F1 67.38"
+    )
+    if args.errors:
+        for title, rows in (("missed", misses), ("spurious", spurious), ("wrong interval", wrong)):
+            print(f"--- {title} ({len(rows)})")
+            for row in rows[: args.errors]:
+                print(row)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

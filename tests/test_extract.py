@@ -1,0 +1,315 @@
+"""``briefgen extract``: loading articles, finding date mentions, proposing and merging
+events, and writing a brief that ``briefgen check`` accepts. The articles in
+tests/articles are invented for these tests."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefgen.cli import cli
+from briefgen.extract.load import load_article
+from briefgen.extract.mentions import find_mentions
+from briefgen.extract.propose import merge, propose, sentences
+from tests.conftest import EXAMPLE
+
+ARTICLES = Path(__file__).with_name("articles")
+TXT = ARTICLES / "flood.txt"
+HTML = ARTICLES / "flood.html"
+MD = ARTICLES / "notes.md"
+ANCHOR = date(2025, 6, 16)  # a Monday
+
+
+def texts(text: str, anchor: date | None = ANCHOR) -> list[str]:
+    return [m.text for m in find_mentions(text, anchor)]
+
+
+def run_json(runner, *args: str):
+    if "--format" not in args:
+        args = (*args, "--format", "json")
+    result = runner.invoke(cli, ["extract", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+# --- mentions ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The vote was held on 16 June 2025 in the town hall.", ["16 June 2025"]),
+        ("It ran from 2011 to 2015, then stopped.", ["from 2011 to 2015"]),
+        ("Talks took place between 2000 and 2006 in Geneva.", ["between 2000 and 2006"]),
+        ("The plan dates from the early 1990s.", ["the early 1990s"]),
+        ("At the weekend the minister resigned.", ["the weekend"]),
+        ("Earlier this year the board met.", ["Earlier this year"]),
+        ("Sales rose in Q1 2025 and fell in mid-2025.", ["Q1 2025", "mid-2025"]),
+        ("He was born c. 1950 in Leeds.", ["c. 1950"]),
+        ("The figures for May 2024 were late.", ["May 2024"]),
+        ("The report came out on 14-15 June 2025.", ["14-15 June 2025"]),
+        ("The 2012 Olympics showed what the network could do.", ["2012"]),
+        ("Many joined last year, and about 2024 staff will retrain.", ["last year"]),
+        ("The hearing opened on Thursday, April 3 in Leeds.", ["Thursday, April 3"]),
+    ],
+)
+def test_finds_date_expressions(text, expected):
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the Inquiries Act 2005 the chair can compel witnesses.",  # a law's name
+        "Children as young as 10 were targeted.",  # an age
+        "More than 800 cases will be reviewed.",  # a count
+        "Over 2000 cases were reopened.",  # a count that looks like a year
+        "Police found 2000 documents in the loft.",  # a count that looks like a year
+        "The 19th report of the committee was damning.",  # an ordinal
+        "It was a seven-year inquiry.",  # a duration on its own
+        "The photo is more than 4 years old.",  # furniture
+        "Theresa May spoke to the Today programme.",  # names
+        "Ministers may march on the capital.",  # verbs
+        "Women in their 20s were most affected.",  # an age
+        "Kopp's 1987 Chevrolet was found in the car park.",
+    ],
+)
+def test_ignores_what_only_looks_like_a_date(text):
+    assert texts(text) == []
+
+
+def test_mention_offsets_index_the_text():
+    text = "Résumé — «On Monday» the café closed; in March 2019 it had opened.\n"
+    found = find_mentions(text, ANCHOR)
+    assert [m.text for m in found] == ["Monday", "March 2019"]
+    for m in found:
+        assert text[m.offset : m.offset + m.length] == m.text
+
+
+def test_relative_mentions_unresolved_without_anchor():
+    found = find_mentions("On Tuesday they met; in March 2019 they had first met.", None)
+    assert [(m.text, m.span is None) for m in found] == [("Tuesday", True), ("March 2019", False)]
+
+
+# --- loading ----------------------------------------------------------------------------
+
+
+def test_html_is_stripped_with_a_parser_and_furniture_skipped():
+    article = load_article(HTML)
+    assert article.kind == "html"
+    assert "Councillors in Riverside voted on Tuesday" in article.text
+    assert "town’s worst flood" in article.text  # the entity is decoded
+    for hidden in ("1999", "2001", "2005", "2003", "2004", "<b>", "Archive"):
+        assert hidden not in article.text
+    assert article.published == date(2025, 6, 16)
+    assert article.published_from == "<meta article:published_time>"
+    assert article.publisher == "The Wend Gazette"
+    assert article.title == "Flood barrier approved after years of debate"
+    assert article.url == "https://gazette.example/flood-barrier"
+
+
+def test_markdown_keeps_offsets_and_blanks_markup():
+    article = load_article(MD)
+    raw = MD.read_text(encoding="utf-8")
+    assert len(article.text) == len(raw)
+    assert "https" not in article.text and "**" not in article.text
+    found = find_mentions(article.text, ANCHOR)
+    assert [m.text for m in found][:2] == ["14 January 2025", "first week"] or found[0].text == (
+        "14 January 2025"
+    )
+    assert raw[found[0].offset : found[0].offset + found[0].length] == "14 January 2025"
+
+
+def test_dateline_gives_the_publication_date(tmp_path):
+    path = tmp_path / "dated.txt"
+    path.write_text("Published: Monday 16 June 2025 10:32 BST\n\nThe mayor resigned on "
+                    "Friday after a long row over the budget.\n", encoding="utf-8")  # fmt: skip
+    assert load_article(path).published == date(2025, 6, 16)
+
+
+def test_a_sentence_with_a_date_is_not_a_dateline(tmp_path):
+    path = tmp_path / "undated.txt"
+    path.write_text("The mayor resigned on 13 June 2025 after a row.\n", encoding="utf-8")
+    assert load_article(path).published is None
+
+
+def test_encoding_error_names_the_problem(runner, tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("The café opened on 3 May 2024.\n".encode("latin-1"))
+    result = runner.invoke(cli, ["extract", str(path), "--published", "2025-06-16"])
+    assert result.exit_code == 1
+    assert "not UTF-8" in result.output and "0xe9" in result.output
+    assert "iconv" in result.output and "Traceback" not in result.output
+
+
+def test_utf16_is_named(runner, tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("On 3 May 2024 the café opened.".encode("utf-16"))
+    result = runner.invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 1 and "UTF-16" in result.output
+
+
+# --- events -----------------------------------------------------------------------------
+
+
+def test_events_from_a_text_article(runner):
+    events = run_json(runner, str(TXT), "--published", "2025-06-16")
+    by_text = {e["date"]["text"]: e for e in events}
+    assert by_text["on Tuesday"]["date"]["start"] == "2025-06-10"
+    assert by_text["in March 2019"]["date"]["label"] == "March 2019"
+    assert by_text["earlier this year"]["date"]["end"] == "2025-06-16"
+    assert by_text["between 2007 and 2008"]["date"]["label"] == "2007–2008"
+    assert "in the coming months" in by_text
+    joined = json.dumps(events)
+    for absent in ("2010", "newsletter", "19th", "as young as", "( Riverside Press )",
+                   "hours ago"):  # fmt: skip
+        assert absent not in joined, absent
+    for e in events:
+        assert e["tags"][:2] == ["extracted", "needs-review"]
+        assert e["sources"] == ["flood"]
+        assert e["detail"] and e["title"]
+        assert len(e["title"]) <= 81
+
+
+def test_json_has_the_shape_of_briefgen_events(runner):
+    listed = json.loads(runner.invoke(cli, ["events", str(EXAMPLE), "--format", "json"]).stdout)
+    events = run_json(runner, str(TXT), "--published", "2025-06-16")
+    assert set(events[0]) == set(listed[0])
+    assert set(events[0]["date"]) == set(listed[0]["date"])
+
+
+def test_unresolved_without_a_publication_date(runner):
+    result = runner.invoke(cli, ["extract", str(TXT), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "no publication date found" in result.stderr
+    events = json.loads(result.stdout)
+    by_text = {e["date"]["text"]: e for e in events}
+    assert by_text["on Tuesday"]["date"]["start"] is None
+    assert "unresolved" in by_text["on Tuesday"]["tags"]
+    assert by_text["in March 2019"]["date"]["start"] == "2019-03-01"  # absolute: still read
+
+
+def test_meta_date_anchors_relative_dates(runner):
+    events = run_json(runner, str(HTML), "--format", "json")
+    tuesday = next(e for e in events if e["date"]["text"] == "on Tuesday")
+    assert tuesday["date"]["start"] == "2025-06-10"
+    winter = next(e for e in events if "1947" in e["date"]["text"])
+    assert winter["date"]["start"] == "1947-12-01"
+
+
+def test_same_event_from_two_articles_is_merged(runner):
+    events = run_json(runner, str(TXT), str(HTML), "--published", "2025-06-16")
+    tuesday = [e for e in events if e["date"]["start"] == "2025-06-10"]
+    assert len(tuesday) == 1
+    assert tuesday[0]["sources"] == ["flood", "flood-2"]
+    assert "merged" in tuesday[0]["tags"]
+
+
+def test_different_events_on_the_same_day_are_not_merged():
+    text_a = "The council approved the flood barrier on Tuesday after a long debate."
+    text_b = "A storm brought down power lines across the valley on Tuesday evening."
+    candidates = propose(text_a, "a", ANCHOR) + propose(text_b, "b", ANCHOR, order_base=1)
+    assert len(merge(candidates)) == 2
+
+
+def test_mentions_json_offsets(runner):
+    items = run_json(runner, str(TXT), "--mentions", "--format", "json", "--published",
+                     "2025-06-16")  # fmt: skip
+    text = TXT.read_text(encoding="utf-8")
+    assert items and all(set(i) == {"text", "offset", "length", "start", "end", "label"}
+                         for i in items)  # fmt: skip
+    for item in items:
+        assert text[item["offset"] : item["offset"] + item["length"]] == item["text"]
+    assert "Tuesday" in [i["text"] for i in items]
+
+
+def test_yaml_output_passes_check(runner, tmp_path):
+    result = runner.invoke(cli, ["extract", str(TXT), str(HTML), "--published", "2025-06-16",
+                                 "--publisher", "Test Press"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(result.stdout, encoding="utf-8")
+    assert "needs-review" in result.stdout and "# extracted, needs review" in result.stdout
+    checked = runner.invoke(cli, ["check", str(draft)])
+    assert checked.exit_code == 0, checked.output
+    assert "0 warnings" in checked.output
+    listed = json.loads(runner.invoke(cli, ["events", str(draft), "--format", "json"]).stdout)
+    assert any(e["date"]["start"] == "2025-06-10" for e in listed)
+    assert "next:" in result.stdout  # "in the coming months" is expected, not past
+
+
+def test_yaml_without_publication_date_still_passes_check(runner, tmp_path):
+    result = runner.invoke(cli, ["extract", str(TXT), "--source-id", "gazette"])
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(result.stdout, encoding="utf-8")
+    assert "unresolved" in result.stdout and "id: gazette" in result.stdout
+    assert runner.invoke(cli, ["check", str(draft)]).exit_code == 0
+
+
+def test_large_input_runs(runner, tmp_path):
+    body = TXT.read_text(encoding="utf-8")
+    big = tmp_path / "big.txt"
+    big.write_text((body + "\n") * (1_000_000 // len(body) + 1), encoding="utf-8")
+    assert big.stat().st_size > 1_000_000
+    result = runner.invoke(cli, ["extract", str(big), "--published", "2025-06-16",
+                                 "--format", "json"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)
+    assert 0 < len(events) < 50  # the repeated sentences merge
+
+
+def test_sentences_keep_offsets():
+    text = "Mr. Smith left on Monday. Dr. Jones stayed.\nThen it rained."
+    found = sentences(text)
+    assert [s.text for s in found] == ["Mr. Smith left on Monday.", "Dr. Jones stayed.",
+                                       "Then it rained."]  # fmt: skip
+    for s in found:
+        assert text[s.offset : s.offset + len(s.text)] == s.text
+
+
+def test_bylines_and_datelines_are_not_events():
+    text = (
+        "Last modified on Mon 16 Jun 2025 10.32 BST\n"
+        "LONDON, June 16 (Reuters) - The central bank raised its main rate on Thursday, "
+        "the third rise this year.\n"
+    )
+    titles = [c.phrase for c in propose(text, "a", ANCHOR)]
+    assert titles == ["on Thursday", "this year"]
+
+
+def test_unresolved_events_are_commented_out_not_guessed(runner, tmp_path):
+    result = runner.invoke(cli, ["extract", str(TXT)])
+    assert "  # - date: on Tuesday" in result.stdout
+    assert "  - date: in March 2019" in result.stdout  # absolute dates need no anchor
+
+
+def test_json_ld_date_is_found(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><title>T</title><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "datePublished": "2025-06-16T08:00:00Z"}</script></head>'
+        "<body><p>The mayor resigned on Friday after a long row.</p></body></html>",
+        encoding="utf-8",
+    )
+    article = load_article(page)
+    assert article.published == date(2025, 6, 16)
+    assert article.published_from == "JSON-LD datePublished"
+    assert "datePublished" not in article.text
+
+
+def test_hard_wrapped_text_keeps_sentences_and_dates_whole():
+    text = (
+        "Wend Valley council papers\n\n"
+        "The council's planning committee met for the final time in the old chamber on 16\n"
+        "June 2025 and approved the flood barrier, the largest scheme it has considered\n"
+        "since the town hall was rebuilt. The chair said the vote closed a debate that had\n"
+        "run in the valley from the floods of 2007 to the present day, and thanked the many\n"
+        "residents who had written in.\n"
+    )
+    candidates = propose(text, "a", ANCHOR)
+    assert candidates[0].mention.text == "16\nJune 2025"
+    assert candidates[0].sentence.text.startswith("The council's planning committee")
+    assert candidates[0].sentence.text.endswith("rebuilt.")
