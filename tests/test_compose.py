@@ -105,3 +105,14 @@ def test_shorten():
 def test_single_event_timeline(example):
     strip = build_timeline([example.events[0]], "c")
     assert strip is not None and strip.marks[0].position == 0.0
+
+
+def test_a_very_long_title_is_shortened_to_fit_one_page(example):
+    from briefgen.styles import load_style
+    from briefgen.write.pdf import count_pages
+
+    style = load_style(None)
+    brief = replace(example, title="A title that goes on and on " * 20)
+    result = compose_briefing(brief, lambda doc: count_pages(doc, style))
+    assert count_pages(result.document, style) == 1
+    assert "shortens the title" in result.omitted

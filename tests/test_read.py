@@ -159,3 +159,20 @@ def test_alias_bomb_is_refused_quickly(write_brief):
         lines.append(f"a{i}: &a{i} [{', '.join([prev] * 10)}]")
     messages = problems_of(write_brief("\n".join(lines) + "\n"))
     assert "expands to more than" in messages[0]
+
+
+def test_numbers_are_kept_as_written(write_brief):
+    text = MINIMAL.replace('title: "Test brief"', "title: 10:30")
+    text += 'figures: [{value: 0.50, label: "share", source: a}]\n'
+    brief = read_brief(write_brief(text))
+    assert brief.title == "10:30"
+    assert brief.figures[0].value == "0.50"
+
+
+def test_a_large_brief_is_not_mistaken_for_an_alias_bomb(write_brief):
+    from briefgen.read.yamlnodes import MAX_NODES, load_yaml
+
+    many = "tags: [" + ",".join(["x"] * (MAX_NODES + 1000)) + "]\n"
+    assert len(load_yaml(many, "big.yaml")["tags"]) == MAX_NODES + 1000
+    with_alias = "a: &a [x]\n" + many  # an alias-free file read by the slow path too
+    assert len(load_yaml(with_alias + "b: *a\n", "big.yaml")["tags"]) == MAX_NODES + 1000

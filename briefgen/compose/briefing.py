@@ -40,6 +40,7 @@ class Budget:
     summary_chars: int
     item_chars: int
     sources: int
+    title_chars: int
 
 
 # Each step cuts one thing more than the one before, in turn: the summary, long items,
@@ -53,6 +54,7 @@ _STEPS = {
     "marks": (8, 7, 6, 5, 4, 3),
     "figures": (4, 3, 2),
     "sources": (6, 4, 3),
+    "title_chars": (400, 200, 120),
 }
 
 
@@ -105,7 +107,10 @@ def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
     numbers = source_numbers(brief)
     omitted: list[str] = []
     used: set[str] = set()  # ids of the sources the shown content cites
-    blocks: list[Block] = [Paragraph(runs(brief.title), "title")]
+    title = shorten(brief.title, budget.title_chars)
+    if title != " ".join(brief.title.split()):
+        omitted.append("shortens the title")
+    blocks: list[Block] = [Paragraph(runs(title), "title")]
     dateline = ["Briefing", as_at(brief)]
     if brief.audience:
         dateline.append(f"For: {brief.audience}")

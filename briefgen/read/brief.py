@@ -61,8 +61,6 @@ def _kind(value: object) -> str:
         return "a list"
     if isinstance(value, bytes):
         return "binary data"
-    if isinstance(value, (int, float)):
-        return f"the number {value!r}"
     if isinstance(value, (date, datetime)):
         return f"the date {value.isoformat()}"
     if isinstance(value, str):

@@ -17,6 +17,15 @@ MAX_DEPTH = 40
 MAX_NODES = 200_000
 
 
+def node_limit(text: str) -> int:
+    """Return how many values ``text`` may expand to.
+
+    Every value a file writes out takes at least one character, so only aliases can
+    take a file past its own length: the limit never stops a large brief.
+    """
+    return max(MAX_NODES, len(text))
+
+
 class LineDict(dict):
     """A mapping from YAML that knows its own line and each key's line (1-based)."""
 
@@ -32,10 +41,13 @@ class LineList(list):
 
 
 class _Converter:
-    def __init__(self, loader: yaml.SafeLoader, path: str) -> None:
+    def __init__(self, loader: yaml.SafeLoader, path: str, limit: int = MAX_NODES) -> None:
         self.loader = loader
         self.path = path
         self.visited = 0
+        self.limit = limit
+        self.repeats = 0
+        self.seen: set[int] = set()
 
     def fail(self, node: yaml.Node, message: str, hint: str) -> BriefgenError:
         return BriefgenError(
@@ -44,10 +56,16 @@ class _Converter:
 
     def convert(self, node: yaml.Node, depth: int = 0) -> Any:
         self.visited += 1
-        if self.visited > MAX_NODES:
+        # An alias makes the composer hand us the same node again: count those repeats,
+        # which only aliases can make many of ("billion laughs").
+        if id(node) in self.seen:
+            self.repeats += 1
+        else:
+            self.seen.add(id(node))
+        if self.visited > self.limit or self.repeats > MAX_NODES:
             raise self.fail(
                 node,
-                f"the file expands to more than {MAX_NODES:,} values",
+                f"the file expands to more than {min(self.limit, MAX_NODES):,} values",
                 "a brief file does not need YAML aliases (*name); write the values out",
             )
         if depth > MAX_DEPTH:
@@ -86,6 +104,8 @@ class _Converter:
                 items.item_lines.append(item.start_mark.line + 1)
                 items.append(self.convert(item, depth + 1))
             return items
+        if node.tag in _AS_WRITTEN:
+            return node.value
         try:
             return self.loader.construct_object(node, deep=True)
         # PyYAML's constructors fail in many ways on explicit tags ("!!int" with no value
@@ -114,6 +134,9 @@ class _TooDeep(Exception):
 
 _START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _STR_TAG = "tag:yaml.org,2002:str"
+# A brief holds no numbers, only text that may look like one: keep "10:30" and "0.50" as
+# written instead of YAML 1.1's 630 and 0.5.
+_AS_WRITTEN = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
@@ -128,7 +151,7 @@ def _fast_load(text: str) -> Any:
     loader = yaml.CSafeLoader(text)  # type: ignore[attr-defined]
     stack: list[Any] = []  # open containers
     try:
-        return _build(loader, stack)
+        return _build(loader, stack, node_limit(text))
     except _Unusual:
         # libyaml's composer, which the node converter will use, recurses in C: make sure
         # the rest of the file is not nested deeper than it can follow.
@@ -148,7 +171,7 @@ def _check_depth(loader: Any, depth: int) -> None:
             depth -= 1
 
 
-def _build(loader: Any, stack: list[Any]) -> Any:
+def _build(loader: Any, stack: list[Any], limit: int) -> Any:
     resolve, construct = loader.resolve, loader.construct_object
     keys: list[str | None] = []  # per open mapping, the key waiting for its value
     root: Any = None
@@ -164,7 +187,7 @@ def _build(loader: Any, stack: list[Any]) -> Any:
             tag = event.tag
             if tag is None or tag == "!":
                 tag = resolve(yaml.ScalarNode, event.value, event.implicit)
-            if tag == _STR_TAG:
+            if tag == _STR_TAG or tag in _AS_WRITTEN:
                 value: Any = event.value
             else:
                 if tag == _MERGE_TAG:
@@ -205,12 +228,12 @@ def _build(loader: Any, stack: list[Any]) -> Any:
                 raise _Unusual  # the node converter reports "a single document"
             continue
         elif cls is yaml.StreamEndEvent:
-            if visited > MAX_NODES:
+            if visited > limit:
                 raise _Unusual
             return root
         else:  # stream and document start/end
             continue
-        if visited > MAX_NODES:
+        if visited > limit:
             raise _Unusual
         if line >= 0:
             if not stack:
@@ -264,7 +287,7 @@ def _load_nodes(loader_class: type, text: str, path: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        return _Converter(loader, path).convert(node)
+        return _Converter(loader, path, node_limit(text)).convert(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
