@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections import defaultdict
 
+from briefgen.document import is_link_url
 from briefgen.errors import Problem
 from briefgen.model import Brief, Place
 
 DUPLICATE_TITLE_RATIO = 0.85
 LINK_HINT = "links start with http://, https:// or mailto: and hold no spaces, <, > or quotes"
-# the same rule as compose's safe_url, so that every URL that will not be a link is warned of
-_URL = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$", re.IGNORECASE)
 
 
 def _at(place: Place | None, brief: Brief) -> tuple[str, int | None]:
@@ -62,7 +60,7 @@ def check_brief(brief: Brief) -> list[Problem]:
         if item.source and item.source not in ids:
             unknown(item.source, item.place, "next.source")
     for source in brief.sources:
-        if source.url and not _URL.match(source.url):
+        if source.url and not is_link_url(source.url):
             file, line = _at(source.place, brief)
             warnings.append(
                 Problem(f"the URL {source.url[:80]!r} will be shown as text, not a link",

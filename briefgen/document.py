@@ -8,8 +8,16 @@ for golden tests.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
+
+_LINK_URL = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$", re.IGNORECASE)
+
+
+def is_link_url(url: str | None) -> bool:
+    """Tell whether ``url`` may become a clickable link: http, https or mailto only."""
+    return bool(url) and bool(_LINK_URL.match(url.strip()))
 
 
 @dataclass(frozen=True)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-from briefgen.document import Inline, Run
+from briefgen.document import Inline, Run, is_link_url
 from briefgen.model import Brief, Source
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
-_SAFE_URL = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$", re.IGNORECASE)
 
 
 def long_date(d: date) -> str:
@@ -23,7 +21,7 @@ def long_date(d: date) -> str:
 def safe_url(url: str) -> str | None:
     """Return ``url`` if it may become a clickable link (http, https, mailto), else ``None``."""
     url = url.strip()
-    return url if _SAFE_URL.match(url) else None
+    return url if is_link_url(url) else None
 
 
 def source_numbers(brief: Brief) -> dict[str, int]:

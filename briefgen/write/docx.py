@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 import docx
@@ -46,6 +46,7 @@ from briefgen.document import (
     Table,
     Timeline,
     TimelineMark,
+    is_link_url,
 )
 from briefgen.errors import BriefgenError, Problem
 from briefgen.styles import Style
@@ -58,7 +59,6 @@ _TEMPLATE_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.t
 # an organisation's template with its logos and fonts is a few megabytes
 _MAX_TEMPLATE_BYTES = 50_000_000
 _MAX_TEMPLATE_UNPACKED = 200_000_000
-_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 # Characters XML 1.0 cannot hold: C0 controls other than tab/newline/CR, lone surrogates,
 # U+FFFE and U+FFFF.
 _BAD_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -122,13 +122,8 @@ def _link_target(url: str) -> str:
 
 
 def _is_link(url: str | None) -> bool:
-    if not url:
-        return False
-    try:
-        scheme = urlsplit(clean_text(url).strip()).scheme.lower()
-    except ValueError:
-        return False
-    return scheme in _LINK_SCHEMES
+    # compose only sets safe URLs; checking again keeps a hand-built Document safe too
+    return url is not None and is_link_url(clean_text(url))
 
 
 # --------------------------------------------------------------------------- styles

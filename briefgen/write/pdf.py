@@ -55,6 +55,7 @@ from briefgen.document import (
     Run,
     Table,
     Timeline,
+    is_link_url,
 )
 from briefgen.styles import Style
 
@@ -78,7 +79,6 @@ HEADER_DISTANCE = 8 * mm
 FOOTER_DISTANCE = 8 * mm
 ROWS_PER_CHUNK = 60
 _FUZZ = 1e-6
-LINK_SCHEMES = ("http", "https", "mailto")
 
 # semantic style -> (size key, bold, colour key, space before, space after)
 _PARA_STYLES: dict[str, tuple[str, bool, str, float, float]] = {
@@ -133,10 +133,8 @@ def _clean(text: str) -> str:
 
 
 def _is_link(url: str | None) -> bool:
-    if not url:
-        return False
-    scheme, sep, _ = url.strip().partition(":")
-    return bool(sep) and scheme.lower() in LINK_SCHEMES
+    # compose only sets safe URLs; checking again keeps a hand-built Document safe too
+    return is_link_url(url)
 
 
 def _escape(text: str, quote: bool = False) -> str:
