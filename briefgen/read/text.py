@@ -34,11 +34,6 @@ def clean_text(text: str) -> str:
     return _UNSAFE.sub("", text)
 
 
-def has_unsafe(text: str) -> bool:
-    """Tell whether ``clean_text`` would remove characters (other than line-ending changes)."""
-    return bool(_UNSAFE.search(_join_pairs(text.replace("\r", ""))))
-
-
 def unsafe_chars(text: str) -> list[str]:
     """Return the characters ``clean_text`` would remove from ``text``, in order."""
     return _UNSAFE.findall(_join_pairs(text))
