@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from briefgen.compose.common import as_at, cite, long_date, source_numbers
+from briefgen.compose.common import as_at, cite, source_numbers
 from briefgen.compose.timeline import build_timeline, fits
+from briefgen.datelabels import day_label
 from briefgen.document import (
     Block,
     Bullets,
@@ -190,7 +191,7 @@ def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
     if cited:
         items_s = []
         for n_, source in cited:
-            when = f", {long_date(source.published)}" if source.published else ""
+            when = f", {day_label(source.published)}" if source.published else ""
             items_s.append(runs(f"[{n_}] {shorten(source.publisher or source.id, 60)}{when}"))
         if more:
             items_s.append(runs(f"and {more} more, listed in full in the chronology"))

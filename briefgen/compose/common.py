@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+from briefgen.datelabels import day_label
 from briefgen.document import Inline, Run, is_link_url
 from briefgen.model import Brief, Source
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def long_date(d: date) -> str:
-    """Return a UK long date without a leading zero: "16 June 2025"."""
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
 def safe_url(url: str) -> str | None:
@@ -39,7 +28,7 @@ def source_entry(source: Source, *, full: bool) -> Inline:
     """Describe a source: publisher, “title”, date, and (``full``) its link."""
     parts = [p for p in (source.publisher, f"“{source.title}”" if source.title else "") if p]
     if source.published:
-        parts.append(long_date(source.published))
+        parts.append(day_label(source.published))
     text = ", ".join(parts) or source.id
     if not full or not source.url:
         return (Run(text),)
@@ -49,7 +38,7 @@ def source_entry(source: Source, *, full: bool) -> Inline:
 
 def as_at(brief: Brief) -> str:
     """Return the pack's date line: "As at 16 June 2025"."""
-    return f"As at {long_date(brief.as_of)}"
+    return f"As at {day_label(brief.as_of)}"
 
 
 def byline(brief: Brief) -> str:
