@@ -15,10 +15,8 @@ from pathlib import Path
 
 import yaml
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+from briefgen.datelabels import MONTH_NAMES as MONTHS
+
 WORDS = (
     "council inquiry report police review minister statement evidence hearing committee "
     "recommendation audit victims survivors agency funding data national local court "
