@@ -19,7 +19,11 @@ import click
 from briefgen import __version__
 from briefgen.errors import BriefgenError, Problem
 
-BUG_URL = "https://github.com/briefgen/briefgen/issues"
+# How to report a bug; there is no public tracker to name, so say what to send.
+REPORT_HINT = (
+    "please report it to the briefgen maintainers with the command you ran and the "
+    "traceback that the same command prints with --debug (briefgen --debug ...)"
+)
 
 
 def _report(problems: list[Problem]) -> None:
@@ -49,8 +53,8 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             if click.get_current_context().find_root().params.get("debug"):
                 traceback.print_exc()
             click.echo(
-                f"briefgen: internal error ({type(exc).__name__}: {exc}). This is a bug: please "
-                f"report it at {BUG_URL} with the command you ran (add --debug for details).",
+                f"briefgen: internal error ({type(exc).__name__}: {exc}). "
+                f"This is a bug: {REPORT_HINT}.",
                 err=True,
             )
             sys.exit(1)
@@ -104,6 +108,7 @@ def cli(debug: bool) -> None:
 
     Example:
 
+    \b
         briefgen new my-brief.yaml
         briefgen check my-brief.yaml
         briefgen build my-brief.yaml -o out/
@@ -120,6 +125,7 @@ def check(brief: Path) -> None:
 
     Example:
 
+    \b
         briefgen check inputs/grooming-gangs-inquiry.yaml
     """
     from briefgen.pipeline import load_brief
@@ -158,6 +164,7 @@ def events(
 
     Example:
 
+    \b
         briefgen events inputs/grooming-gangs-inquiry.yaml --format json --key-only
     """
     from briefgen.listing import format_events
@@ -189,6 +196,7 @@ def date_command(expressions: tuple[str, ...], anchor: date | None, month_first:
 
     Example:
 
+    \b
         briefgen date --anchor 2025-06-16 "at the weekend" "the early 1990s"
     """
     import json
@@ -220,6 +228,7 @@ def new(path: Path, force: bool) -> None:
 
     Example:
 
+    \b
         briefgen new inputs/my-brief.yaml
     """
     from briefgen.starter import write_starter
@@ -306,6 +315,7 @@ def build(
 
     Example:
 
+    \b
         briefgen build inputs/grooming-gangs-inquiry.yaml -o examples/
         briefgen build a.yaml b.yaml c.yaml -o out/ --quiet
     """
@@ -356,8 +366,8 @@ def build(
                 _report(list(outcome.errors))
                 if outcome.crash:
                     click.echo(
-                        f"{outcome.brief}: briefgen: internal error ({outcome.crash}). This is "
-                        f"a bug: please report it at {BUG_URL} with the command you ran.",
+                        f"{outcome.brief}: briefgen: internal error ({outcome.crash}). "
+                        f"This is a bug: {REPORT_HINT}.",
                         err=True,
                     )
                 click.echo(f"{outcome.brief}: not built", err=True)
@@ -479,6 +489,7 @@ def extract(
 
     Example:
 
+    \b
         briefgen extract article.txt page.html --published 2025-06-16 > draft.yaml
     """
     from briefgen.extract.run import ExtractOptions

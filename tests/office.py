@@ -13,17 +13,24 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
-needs_soffice = pytest.mark.skipif(
+_skip_without_soffice = pytest.mark.skipif(
     SOFFICE is None,
     reason="LibreOffice is not installed (no soffice on PATH): the DOCX-to-PDF layout checks "
-    "need it, e.g. apt-get install libreoffice-writer",
+    "need it, e.g. apt-get install libreoffice-writer-nogui",
 )
+
+
+def needs_soffice(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Mark a test that runs LibreOffice: it is slow, and skips when soffice is missing."""
+    return pytest.mark.slow(_skip_without_soffice(func))
 
 
 def convert_to_pdf(docx_path: Path, outdir: Path, timeout: float = 180) -> Path:

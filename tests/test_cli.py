@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from briefgen.cli import cli
 from tests.conftest import EXAMPLE, ROOT
 
@@ -120,3 +122,21 @@ def test_every_command_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in cli.commands:
         assert f"briefgen {name}" in readme, name
+
+
+def _example_lines(doc: str) -> list[str]:
+    after = doc.split("Example:", 1)[1]
+    return [line.strip() for line in after.splitlines() if line.strip().startswith("briefgen")]
+
+
+@pytest.mark.parametrize("name", [None, *sorted(cli.commands)])
+def test_help_shows_each_example_on_its_own_line(runner, name):
+    """click rewraps help text; the examples keep their lines (the ``\\b`` marker)."""
+    command = cli if name is None else cli.commands[name]
+    examples = _example_lines(command.help or "")
+    assert examples, f"{name or 'briefgen'} has no example in its help"
+    result = runner.invoke(cli, [*([name] if name else []), "--help"], terminal_width=80)
+    assert result.exit_code == 0
+    shown = [line.strip() for line in result.output.splitlines()]
+    for example in examples:
+        assert example in shown, f"{example!r} is not on a line of its own:\n{result.output}"

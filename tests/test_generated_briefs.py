@@ -81,7 +81,7 @@ def dump(brief: dict) -> str:
     return yaml.safe_dump(brief, allow_unicode=True, sort_keys=False, width=1000)
 
 
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def fold(text: str) -> str:

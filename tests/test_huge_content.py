@@ -121,6 +121,7 @@ def check_pack_text(pdf):
     return pdf_text(pdf)
 
 
+@pytest.mark.slow
 def test_5000_sources_on_one_event(runner, tmp_path):
     n = 5000
     sources = "".join(

@@ -9,7 +9,7 @@ import pytest
 
 import briefgen.build
 import briefgen.pipeline
-from briefgen.cli import BUG_URL, cli
+from briefgen.cli import REPORT_HINT, cli
 
 
 def boom(*args, **kwargs):
@@ -33,7 +33,8 @@ def test_a_bug_prints_one_line_without_debug(runner, write_brief, tmp_path, monk
     assert lines[0].startswith(
         "briefgen: internal error (RuntimeError: something impossible happened). This is a bug"
     )
-    assert BUG_URL in lines[0] and "--debug" in lines[0]
+    assert REPORT_HINT in lines[0] and "--debug" in lines[0]
+    assert "http" not in lines[0]  # no invented tracker address
     assert "Traceback" not in result.output
 
 

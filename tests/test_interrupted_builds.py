@@ -52,6 +52,7 @@ def wait(pid: int) -> int:
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork and SIGKILL (POSIX)")
+@pytest.mark.slow
 def test_killed_builds_leave_old_or_new_complete_files(runner, tmp_path):
     brief = tmp_path / "brief.yaml"
     old_dir, new_dir, outdir = tmp_path / "old", tmp_path / "new", tmp_path / "out"
