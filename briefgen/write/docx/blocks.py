@@ -14,7 +14,7 @@ from briefgen.document import (
 )
 from briefgen.write.docx.context import Ctx
 from briefgen.write.docx.inline import inline_xml
-from briefgen.write.docx.styles import PARAGRAPH_STYLES
+from briefgen.write.docx.styles import word_style
 from briefgen.write.docx.tables import table_xml
 from briefgen.write.docx.timeline import timeline_xml
 from briefgen.write.docx.xml import (
@@ -32,7 +32,7 @@ FIGURE_GAP_MM = 5.0  # gap between key-figure boxes
 
 
 def _paragraph(p: Paragraph, ctx: Ctx) -> str:
-    name = PARAGRAPH_STYLES.get(p.style, "Normal")
+    name = word_style(p.style)
     return w_p(ctx.sid(name), inline_xml(p.content, ctx))
 
 

@@ -5,26 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefgen.styles import Style
-from briefgen.write.docx.xml import attr, border, cell_mar, leading, no_borders, twips_pt
+from briefgen.stylespec import StyleName, leading, spec
+from briefgen.write.docx.xml import attr, border, cell_mar, no_borders, twips_pt
 
-# Semantic paragraph styles (Paragraph.style) -> DOCX style names.
-PARAGRAPH_STYLES = {
-    "title": "Title",
-    "subtitle": "Subtitle",
-    "doc-type": "Document Type",
-    "dateline": "Date Line",
-    "meta": "Meta",
-    "body": "Normal",
-    "lead": "Summary",
-    "small": "Note",
-    "note": "Note",
-    "event-date": "Event Date",
-    "event-title": "Event Title",
-    "event-detail": "Event Detail",
-    "event-sources": "Event Sources",
-    "table-header": "Table Header",
-    "source-entry": "Source Entry",
-}
+
+def word_style(name: str) -> str:
+    """Return the Word style a semantic paragraph style becomes (unknown: ``ValueError``)."""
+    return spec(name).word
 
 
 @dataclass(frozen=True)
@@ -106,10 +93,10 @@ class Numbering:
     next_num: int = 0  # the next free numId
 
 
-BULLET_INDENT = twips_pt(12)
+BULLET_INDENT = twips_pt(spec("bullet").hanging)
 
 
-SOURCE_INDENT = twips_pt(16)
+SOURCE_INDENT = twips_pt(spec("source-list").hanging)
 
 
 def style_defs(sheet: Style, text_width: int, num: Numbering) -> list[StyleDef]:
@@ -117,64 +104,62 @@ def style_defs(sheet: Style, text_width: int, num: Numbering) -> list[StyleDef]:
     defs: list[StyleDef] = []
 
     def para(
-        name: str,
-        size: str,
-        colour: str,
-        before: float = 0,
-        after: float = 0,
+        name: StyleName,
         *,
-        bold: bool = False,
         stored: str | None = None,
         next_: str | None = None,
         ui: int = 20,
         qformat: bool = True,
         **ppr_options: object,
     ) -> None:
-        style_id = name.replace(" ", "")
-        head = "<w:basedOn w:val='@Normal'/>" if name != "Normal" else ""
+        s = spec(name)
+        word = s.word
+        style_id = word.replace(" ", "")
+        head = "<w:basedOn w:val='@Normal'/>" if word != "Normal" else ""
         if next_:
             head += f"<w:next w:val='@{next_}'/>"
         head += f'<w:uiPriority w:val="{ui}"/>' + ("<w:qFormat/>" if qformat else "")
+        if s.hanging:
+            hanging = twips_pt(s.hanging)
+            ppr_options["ind"] = (hanging, hanging)
         body = (
             head
-            + _ppr(sheet, size, before, after, **ppr_options)  # type: ignore[arg-type]
-            + _rpr(sheet, size, colour, bold)
-        )
+            + _ppr(sheet, s.size, s.before, s.after, keep_next=s.keep_next,
+                   **ppr_options)  # type: ignore[arg-type]
+            + _rpr(sheet, s.size, s.colour, s.bold)
+        )  # fmt: skip
         defs.append(
-            StyleDef(name, stored or name, style_id, "paragraph", body, default=name == "Normal")
+            StyleDef(word, stored or word, style_id, "paragraph", body, default=word == "Normal")
         )
 
     right_tab = f'<w:tab w:val="right" w:pos="{text_width}"/>'
-    para("Normal", "body", "text", 0, 6, ui=0)
-    para("Title", "title", "accent", 0, 4, bold=True, next_="Normal", ui=10)
-    para("Subtitle", "subtitle", "muted", 0, 6, next_="Normal", ui=11)
-    para("Heading 1", "heading1", "accent", 10, 4, bold=True, stored="heading 1",
-         next_="Normal", ui=9, keep_next=True, outline=0)  # fmt: skip
-    para("Heading 2", "heading2", "accent", 8, 3, bold=True, stored="heading 2",
-         next_="Normal", ui=9, keep_next=True, outline=1)  # fmt: skip
-    para("List Bullet", "body", "text", 0, 2, ind=(BULLET_INDENT, BULLET_INDENT),
-         num_id=num.bullet, ui=36)  # fmt: skip
-    para("List Number", "body", "text", 0, 2, ind=(BULLET_INDENT, BULLET_INDENT),
-         num_id=num.number, ui=36)  # fmt: skip
-    para("Header", "small", "muted", stored="header", ui=99, qformat=False,
+    # (the order of definition is the order in styles.xml: keep it for stable bytes)
+    para("body", ui=0)
+    para("title", next_="Normal", ui=10)
+    para("subtitle", next_="Normal", ui=11)
+    para("heading1", stored="heading 1", next_="Normal", ui=9, outline=0)
+    para("heading2", stored="heading 2", next_="Normal", ui=9, outline=1)
+    para("bullet", num_id=num.bullet, ui=36)
+    para("number", num_id=num.number, ui=36)
+    para("header", stored="header", ui=99, qformat=False,
          tabs=f'<w:tab w:val="center" w:pos="{text_width // 2}"/>{right_tab}')  # fmt: skip
-    para("Footer", "small", "muted", stored="footer", ui=99, qformat=False, tabs=right_tab)
-    para("Marking", "marking", "marking", bold=True, jc="center", ui=1)
-    para("Document Type", "heading1", "accent", 6, 2, bold=True, next_="Date Line")
-    para("Date Line", "body", "muted", 0, 2)
-    para("Meta", "body", "muted", 0, 10, next_="Normal")
-    para("Summary", "body", "text", 0, 6)
-    para("Note", "small", "muted", 0, 4)
-    para("Event Date", "body", "text", bold=True)
-    para("Event Title", "body", "text", bold=True, next_="Event Detail")
-    para("Event Detail", "body", "text", 2, 0)
-    para("Event Sources", "small", "muted")
-    para("Table Header", "body", "header_text", bold=True)
-    para("Source Entry", "small", "text", 0, 3)
-    para("Source List", "small", "text", 0, 3, ind=(SOURCE_INDENT, SOURCE_INDENT))
-    para("Figure Value", "figure", "accent", bold=True, next_="Figure Label")
-    para("Figure Label", "small", "text")
-    para("Timeline Text", "small", "text")
+    para("footer", stored="footer", ui=99, qformat=False, tabs=right_tab)
+    para("marking", jc="center", ui=1)
+    para("doc-type", next_="Date Line")
+    para("dateline")
+    para("meta", next_="Normal")
+    para("lead")
+    para("note")
+    para("event-date")
+    para("event-title", next_="Event Detail")
+    para("event-detail")
+    para("event-sources")
+    para("table-header")
+    para("source-entry")
+    para("source-list")
+    para("figure-value", next_="Figure Label")
+    para("figure-label")
+    para("timeline")
 
     def char(name: str, rpr: str, ui: int = 1, stored: str | None = None) -> None:
         body = (

@@ -9,13 +9,13 @@ from briefgen.document import (
     Paragraph,
     Table,
 )
+from briefgen.stylespec import leading
 from briefgen.write.docx.context import Ctx
 from briefgen.write.docx.inline import inline_xml
-from briefgen.write.docx.styles import PARAGRAPH_STYLES
+from briefgen.write.docx.styles import word_style
 from briefgen.write.docx.xml import (
     LOOK_HEADER,
     grid,
-    leading,
     split_widths,
     tbl_pr,
     text_runs,
@@ -90,7 +90,7 @@ def table_xml(t: Table, ctx: Ctx) -> str:
             for p in cell:
                 sid = cache.get(p.style)
                 if sid is None:
-                    sid = cache[p.style] = ctx.sid(PARAGRAPH_STYLES.get(p.style, "Normal"))
+                    sid = cache[p.style] = ctx.sid(word_style(p.style))
                 out.append(w_p(sid, inline_xml(p.content, ctx)))
             out.append("</w:tc>")
         out.append("</w:tr>")

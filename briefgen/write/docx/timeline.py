@@ -9,12 +9,12 @@ from briefgen.document import (
     Timeline,
     TimelineMark,
 )
+from briefgen.stylespec import leading
 from briefgen.write.docx.context import Ctx
 from briefgen.write.docx.xml import (
     LOOK_PLAIN,
     border,
     grid,
-    leading,
     split_widths,
     tbl_pr,
     text_runs,

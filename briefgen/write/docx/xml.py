@@ -30,11 +30,6 @@ def twips_pt(pt: float) -> int:
     return round(pt * 20)
 
 
-def leading(size: float) -> float:
-    """Return the exact line height (points) for a font size, as the spec fixes it."""
-    return round(1.2 * size, 1)
-
-
 def clean_text(text: str) -> str:
     """Return ``text`` without the characters XML 1.0 cannot hold (they would crash lxml)."""
     return _BAD_XML_CHARS.sub("", text)

@@ -16,9 +16,10 @@ from reportlab.platypus import (
 from briefgen.document import (
     Document,
 )
+from briefgen.stylespec import leading
 from briefgen.write.pdf.fonts import fit
 from briefgen.write.pdf.styles import Styles
-from briefgen.write.pdf.text import clean, leading
+from briefgen.write.pdf.text import clean
 
 # told (table rows laid out, table rows in the document, pages done) after each page
 PageProgress = Callable[[int, int, int], None]

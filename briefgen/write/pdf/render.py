@@ -15,11 +15,12 @@ from briefgen.document import (
     Document,
 )
 from briefgen.styles import Style
+from briefgen.stylespec import leading
 from briefgen.write.pdf.flowables import doc_flowables
 from briefgen.write.pdf.page import DocTemplate, PageCanvas, PageProgress, page_furniture, pdf_date
 from briefgen.write.pdf.paragraphs import rl_paragraph
 from briefgen.write.pdf.styles import Styles
-from briefgen.write.pdf.text import clean, leading
+from briefgen.write.pdf.text import clean
 
 
 def render_pdf(

@@ -12,9 +12,10 @@ from briefgen.document import (
     Run,
     Table,
 )
+from briefgen.stylespec import leading
 from briefgen.write.pdf.paragraphs import rl_paragraph
 from briefgen.write.pdf.styles import Styles
-from briefgen.write.pdf.text import FUZZ, leading
+from briefgen.write.pdf.text import FUZZ
 
 CELL_PAD_X = 4.0  # points, left and right
 

@@ -18,11 +18,6 @@ _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _BREAKING_SPACE = re.compile(r"[ \t\r\n]+")
 
 
-def leading(size: float) -> float:
-    """Return the exact line spacing the spec gives for a font size (points)."""
-    return round(1.2 * size, 1)
-
-
 def clean(text: str) -> str:
     """Return ``text`` without characters a PDF text string cannot hold; whitespace folded."""
     return _BREAKING_SPACE.sub(" ", _BAD_CHARS.sub("", text))

@@ -13,10 +13,11 @@ from briefgen.document import (
     Run,
     Timeline,
 )
+from briefgen.stylespec import leading
 from briefgen.write.pdf.fonts import fit
 from briefgen.write.pdf.paragraphs import rl_paragraph
 from briefgen.write.pdf.styles import Styles
-from briefgen.write.pdf.text import FUZZ, clean, leading
+from briefgen.write.pdf.text import FUZZ, clean
 
 
 class TimelineStrip(Flowable):
