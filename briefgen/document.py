@@ -15,9 +15,23 @@ from datetime import date
 _LINK_URL = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$", re.IGNORECASE)
 
 
+# Characters no output format can hold: C0 controls other than tab, newline and carriage
+# return, DEL, lone surrogates, and the non-characters U+FFFE and U+FFFF.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """Return ``text`` without the characters no writer can hold (one rule for all)."""
+    return _UNPRINTABLE.sub("", text)
+
+
 def is_link_url(url: str | None) -> bool:
-    """Tell whether ``url`` may become a clickable link: http, https or mailto only."""
-    return bool(url) and bool(_LINK_URL.match(url.strip()))
+    """Tell whether ``url`` may become a clickable link: http, https or mailto only.
+
+    The one rule for check, compose and both writers (which check again, so that a
+    hand-built Document is safe too); unprintable characters do not count.
+    """
+    return url is not None and bool(_LINK_URL.match(printable(url).strip()))
 
 
 @dataclass(frozen=True)

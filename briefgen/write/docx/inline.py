@@ -5,13 +5,14 @@ from __future__ import annotations
 from briefgen.document import (
     Inline,
     Run,
+    is_link_url,
 )
 from briefgen.write.docx.context import Ctx
-from briefgen.write.docx.xml import is_link, link_target, text_runs
+from briefgen.write.docx.xml import link_target, text_runs
 
 
 def _run_xml(run: Run, ctx: Ctx) -> str:
-    link = is_link(run.url)
+    link = is_link_url(run.url)
     props = ""
     if link:
         props += f'<w:rStyle w:val="{ctx.sid("Hyperlink")}"/>'

@@ -10,16 +10,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 from docx.oxml.ns import nsdecls
 
-from briefgen.document import (
-    is_link_url,
-)
+from briefgen.document import printable
 
 NS = nsdecls("w", "r")
-
-
-# Characters XML 1.0 cannot hold: C0 controls other than tab/newline/CR, lone surrogates,
-# U+FFFE and U+FFFF.
-_BAD_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def twips_mm(mm: float) -> int:
@@ -32,7 +25,7 @@ def twips_pt(pt: float) -> int:
 
 def clean_text(text: str) -> str:
     """Return ``text`` without the characters XML 1.0 cannot hold (they would crash lxml)."""
-    return _BAD_XML_CHARS.sub("", text)
+    return printable(text)
 
 
 def attr(text: str) -> str:
@@ -43,11 +36,6 @@ def attr(text: str) -> str:
 def link_target(url: str) -> str:
     """Return ``url`` as a relationship target: spaces and non-ASCII percent-encoded."""
     return quote(clean_text(url).strip(), safe=":/?#[]@!$&'()*+,;=%~")
-
-
-def is_link(url: str | None) -> bool:
-    # compose only sets safe URLs; checking again keeps a hand-built Document safe too
-    return url is not None and is_link_url(clean_text(url))
 
 
 def border(side: str, size_pt: float, colour: str) -> str:

@@ -11,9 +11,10 @@ from reportlab.platypus import Paragraph as RLParagraph
 from briefgen.document import (
     Inline,
     Run,
+    is_link_url,
 )
 from briefgen.write.pdf.styles import Styles
-from briefgen.write.pdf.text import clean, escape, is_link
+from briefgen.write.pdf.text import clean, escape
 
 
 class _Para(RLParagraph):
@@ -93,7 +94,7 @@ def rl_paragraph(
     style_bold = getattr(ps, "briefgen_bold", False)
     pieces: list[tuple[Run, str | None]] = [(r, None) for r in content]
     pieces.extend((r, c) for r, c in extra)
-    if any(is_link(r.url) for r, _ in pieces):
+    if any(is_link_url(r.url) for r, _ in pieces):
         markup = []
         accent = st.style.colours["accent"]
         for r, colour in pieces:
@@ -104,7 +105,7 @@ def rl_paragraph(
                 text = f"<b>{text}</b>"
             if colour:
                 text = f'<font color="{colour}">{text}</font>'
-            if is_link(r.url):
+            if is_link_url(r.url):
                 href = escape(clean(r.url or "").strip(), quote=True)
                 text = f'<a href="{href}" color="{accent}"><u>{text}</u></a>'
             markup.append(text)
