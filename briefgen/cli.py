@@ -58,7 +58,7 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-class IsoDate(click.ParamType):
+class IsoDate(click.ParamType):  # type: ignore[type-arg]
     """A ``YYYY-MM-DD`` option value."""
 
     name = "YYYY-MM-DD"
@@ -228,7 +228,7 @@ def new(path: Path, force: bool) -> None:
     click.echo(f"wrote {path}; edit it, then run: briefgen check {path}", err=True)
 
 
-class FormatList(click.ParamType):
+class FormatList(click.ParamType):  # type: ignore[type-arg]
     """A comma-separated list of output formats, such as ``docx,pdf``."""
 
     name = "docx,pdf"

@@ -11,6 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal
+
+from briefgen.stylespec import ParagraphStyleName
+
+DocumentKind = Literal["chronology", "briefing"]
 
 _LINK_URL = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$", re.IGNORECASE)
 
@@ -63,7 +68,7 @@ class Paragraph:
     """
 
     content: Inline
-    style: str = "body"
+    style: ParagraphStyleName = "body"
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,7 @@ class Bullets:
 
     items: tuple[Inline, ...]
     numbered: bool = False
-    style: str = "bullet"  # "bullet", or "source-list" for the short numbered sources
+    style: Literal["bullet", "source-list"] = "bullet"  # source-list: the short numbered sources
 
 
 Cell = tuple[Paragraph, ...]
@@ -170,7 +175,7 @@ class Document:
     shows ``footer`` and "Page N of M".
     """
 
-    kind: str  # "chronology" or "briefing"
+    kind: DocumentKind
     title: str
     subject: str
     author: str

@@ -214,7 +214,7 @@ def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
     return doc, omitted
 
 
-def _left_out(kept: tuple, everything: tuple, what: str) -> str:
+def _left_out(kept: tuple[object, ...], everything: tuple[object, ...], what: str) -> str:
     return f"leaves out {len(everything) - len(kept)} of {len(everything)} {what}"
 
 

@@ -271,7 +271,7 @@ def read_brief(path: str | Path) -> Brief:
             )
         )
 
-    events = []
+    events: list[Event] = []
     for i, (line, m) in enumerate(r.mappings(data, "events")):
         where = f"events[{i + 1}]."
         r.check_keys(m, EVENT_KEYS, where)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import assert_never
 
 from briefgen.document import (
+    Block,
     Bullets,
     Figures,
     Heading,
@@ -93,7 +95,8 @@ def _figures(f: Figures, ctx: Ctx) -> str:
     return "".join(out)
 
 
-def _block_xml(block: object, ctx: Ctx) -> str:
+def _block_xml(block: Block, ctx: Ctx) -> str:
+    """Return one block as body XML: the one place each block type is translated."""
     match block:
         case Paragraph():
             return _paragraph(block, ctx)
@@ -107,10 +110,11 @@ def _block_xml(block: object, ctx: Ctx) -> str:
             return _figures(block, ctx)
         case Timeline():
             return timeline_xml(block, ctx)
-    raise TypeError(f"cannot write a {type(block).__name__} block to DOCX")
+        case _:
+            assert_never(block)
 
 
-def body_xml(blocks: Iterable[object], ctx: Ctx) -> str:
+def body_xml(blocks: Iterable[Block], ctx: Ctx) -> str:
     out: list[str] = []
     for block in blocks:
         xml = _block_xml(block, ctx)

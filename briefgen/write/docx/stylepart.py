@@ -33,7 +33,7 @@ def _numbering_element(document: docx.document.Document) -> etree._Element:
     """Return the w:numbering element, adding a numbering part if the file has none."""
     part = document.part
     try:
-        return part.part_related_by(RT.NUMBERING).element
+        return part.part_related_by(RT.NUMBERING).element  # type: ignore[attr-defined]
     except KeyError:
         pass
     name = "/word/numbering.xml"

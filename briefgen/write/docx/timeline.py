@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefgen.document import (
@@ -65,7 +66,9 @@ def _mark_order(m: TimelineMark) -> float:
     return m.position if math.isfinite(m.position) else 0.0
 
 
-def _place_captions(tl: Timeline, lanes: int, caption_xml) -> list[list[_Caption]]:
+def _place_captions(
+    tl: Timeline, lanes: int, caption_xml: Callable[[TimelineMark], str]
+) -> list[list[_Caption]]:
     """Place each lane's captions left to right, 5 slots wide, never overlapping.
 
     A caption is a flag to the right of its leader, starting at its mark's slot; near the
@@ -129,7 +132,7 @@ def timeline_xml(tl: Timeline, ctx: Ctx) -> str:
                 sides = through[lane].get(i, set())
                 row.append(_Slot(i, left="L" in sides, right="R" in sides))
         lane_rows.append(sorted(row, key=lambda s: s.start))
-    dots = {}
+    dots: dict[int, bool] = {}
     for m in tl.marks:
         dots[_slot_of(m.position)] = dots.get(_slot_of(m.position), False) or m.key
     dot_row = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib import colors
+from reportlab.platypus import Flowable
 from reportlab.platypus import Table as RLTable
 
 from briefgen.document import (
@@ -42,7 +43,7 @@ class _FiguresTable(RLTable):
             canv.line(cols[i], y, cols[i + 1] - gap, y)
         canv.restoreState()
 
-    def split(self, availWidth, availHeight):
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self._calc(availWidth, availHeight)
         if self._height <= self.briefgen_fresh_height + FUZZ:
             return []
@@ -53,7 +54,9 @@ class _FiguresTable(RLTable):
         return parts
 
 
-def figures_table(st: Styles, figures: Figures, text_width: float, frame_height: float):
+def figures_table(
+    st: Styles, figures: Figures, text_width: float, frame_height: float
+) -> _FiguresTable:
     muted = st.style.colours["muted"]
     cells = []
     for f in figures.items:

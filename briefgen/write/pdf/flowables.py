@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from reportlab.platypus import (
     Flowable,
 )
@@ -38,7 +40,7 @@ class _OutlineEntry(Flowable):
         self.keepWithNext = 1
         self.width = self.height = 0
 
-    def wrap(self, availWidth, availHeight):
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
@@ -47,8 +49,10 @@ class _OutlineEntry(Flowable):
         self.canv.briefgen_outline = True
 
 
-def doc_flowables(doc: Document, st: Styles, text_width: float, frame_height: float) -> list:
-    out: list = []
+def doc_flowables(
+    doc: Document, st: Styles, text_width: float, frame_height: float
+) -> list[Flowable]:
+    out: list[Flowable] = []
     have_level1 = False
     n_bookmarks = 0
     for block in doc.blocks:
@@ -65,11 +69,14 @@ def doc_flowables(doc: Document, st: Styles, text_width: float, frame_height: fl
     return out
 
 
-def _block_flowables(block: Block, st: Styles, text_width: float, frame_height: float) -> list:
+def _block_flowables(
+    block: Block, st: Styles, text_width: float, frame_height: float
+) -> list[Flowable]:
+    """Return one block as flowables: the one place each block type is translated."""
     match block:
         case Heading(text=text, level=level, bookmark=bookmark):
             name = "heading1" if level <= 1 else "heading2"
-            result: list = []
+            result: list[Flowable] = []
             if bookmark:
                 result.append(_OutlineEntry("", clean(text).strip(), 0 if level <= 1 else 1))
             result.append(rl_paragraph(st, (Run(text),), name))
@@ -100,4 +107,5 @@ def _block_flowables(block: Block, st: Styles, text_width: float, frame_height: 
             if caption:
                 result.append(rl_paragraph(st, (Run(caption),), "note"))
             return result
-    return []
+        case _:
+            assert_never(block)

@@ -52,7 +52,7 @@ class _TTFont(TTFont):
             code in face.charToGlyph for code in range(32, 127)
         )
 
-    def stringWidth(self, text, size, encoding="utf8"):
+    def stringWidth(self, text: str | bytes, size: float, encoding: str = "utf8") -> float:
         if not isinstance(text, str):
             text = text.decode(encoding or "utf8")
         units = self._text_w.get(text)
@@ -67,7 +67,9 @@ class _TTFont(TTFont):
             self._text_w[text] = units
         return 0.001 * size * units
 
-    def splitString(self, text, doc, encoding="utf-8"):
+    def splitString(
+        self, text: str | bytes, doc: object, encoding: str = "utf-8"
+    ) -> list[tuple[int, bytes]]:
         """Reportlab's own result, without its per-character loop for printable ASCII."""
         if (
             self._ascii_identity

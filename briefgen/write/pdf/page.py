@@ -11,6 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    Flowable,
 )
 
 from briefgen.document import (
@@ -41,6 +42,10 @@ _PDF_ESCAPES = {
 }
 
 
+# called with the canvas and the doc template at the start or end of each page
+PageHook = Callable[[Canvas, BaseDocTemplate], None]
+
+
 class PageCanvas(Canvas):
     """A canvas that writes "Page N of M" once the total M is known.
 
@@ -51,7 +56,7 @@ class PageCanvas(Canvas):
     briefgen_page_text: tuple[str, float, str, float, float] | None = None
     briefgen_pages = 0
 
-    def escape(self, s):
+    def _escape(self, s: str | bytes) -> str:
         # same output as reportlab's escapePDF, without a Python loop per byte
         if isinstance(s, bytes):
             s = s.decode("latin-1")
@@ -84,7 +89,7 @@ class DocTemplate(BaseDocTemplate):
     briefgen_rows_total = 0
     briefgen_rows_done = 0
 
-    def handle_flowable(self, flowables):
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
         head = flowables[0] if flowables else None
         make_header = getattr(head, "briefgen_header", None)
         if make_header is not None and self.frame._atTop:
@@ -102,7 +107,9 @@ class DocTemplate(BaseDocTemplate):
             self.briefgen_progress(self.briefgen_rows_done, self.briefgen_rows_total, self.page)
 
 
-def page_furniture(doc: Document, st: Styles, page_w: float, page_h: float):
+def page_furniture(
+    doc: Document, st: Styles, page_w: float, page_h: float
+) -> tuple[PageHook, PageHook]:
     style = st.style
     _top, right, _bottom, left = (m * mm for m in style.margins)
     marking = clean(doc.marking).strip()

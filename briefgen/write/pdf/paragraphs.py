@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable
 from reportlab.platypus import Paragraph as RLParagraph
 
 from briefgen.document import (
@@ -25,11 +26,13 @@ class _Para(RLParagraph):
     at the same place reportlab would draw it, without the line-breaking machinery.
     """
 
+    width: float
+    height: float
     _wrap_key: tuple[float, float] | None = None
     _one_line: str | None = None
     _simple = False  # one fragment, no link, no bullet: eligible for the one-line path
 
-    def wrap(self, availWidth, availHeight):
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         key = self._wrap_key
         if (
             key is not None
@@ -51,14 +54,14 @@ class _Para(RLParagraph):
         self._one_line = None
         return super().wrap(availWidth, availHeight)
 
-    def split(self, availWidth, availHeight):
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         if self._one_line is not None and self._wrap_key and self._wrap_key[0] == availWidth:
             return [] if availHeight < self.height else [self]
         self._wrap_key = None
         self._one_line = None
         return super().split(availWidth, availHeight)
 
-    def getActualLineWidths0(self):
+    def getActualLineWidths0(self) -> list[float]:
         if self._one_line is not None:
             frag = self.frags[0]
             return [pdfmetrics.stringWidth(self._one_line, frag.fontName, frag.fontSize)]
@@ -67,7 +70,8 @@ class _Para(RLParagraph):
     def draw(self) -> None:
         text = self._one_line
         if text is None:
-            return super().draw()
+            super().draw()
+            return None
         if not text:
             return None
         frag = self.frags[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from hashlib import md5
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -79,7 +80,7 @@ def render_pdf(
 
     made: list[PageCanvas] = []
 
-    def canvasmaker(*args, **kwargs) -> PageCanvas:
+    def canvasmaker(*args: Any, **kwargs: Any) -> PageCanvas:
         canv = PageCanvas(*args, **kwargs)
         made.append(canv)
         pdf = canv._doc

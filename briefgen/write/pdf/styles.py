@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -21,7 +23,7 @@ class Styles:
         self.colour = {k: colors.HexColor(v) for k, v in style.colours.items()}
         self.sizes = style.sizes
         self._para: dict[str, ParagraphStyle] = {}
-        self._frag_templates: dict[tuple, object] = {}
+        self._frag_templates: dict[tuple[str, bool, bool, str | None], Any] = {}
 
     def font(self, bold: bool = False, italic: bool = False) -> str:
         return self.fonts[(2 if italic else 0) + (1 if bold else 0)]
@@ -62,7 +64,7 @@ class Styles:
             self._para[name] = ps
         return ps
 
-    def frag(self, ps: ParagraphStyle, bold: bool, italic: bool, colour: str | None):
+    def frag(self, ps: ParagraphStyle, bold: bool, italic: bool, colour: str | None) -> Any:
         """A text fragment template for ``ps`` in the given face and colour (parsed once)."""
         key = (ps.name, bold, italic, colour)
         tmpl = self._frag_templates.get(key)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from reportlab.lib import colors
+from reportlab.platypus import Flowable
 from reportlab.platypus import Table as RLTable
 
 from briefgen.document import (
@@ -32,6 +34,10 @@ KEY_BAR_WIDTH = 2.0  # the accent bar inside the left edge of a key row
 ROWS_PER_CHUNK = 60
 
 
+# a reportlab table style command: (name, (col, row), (col, row), values...)
+TableCommand = tuple[Any, ...]
+
+
 class _RowsTable(RLTable):
     """A chunk of a long table.
 
@@ -52,7 +58,7 @@ class _RowsTable(RLTable):
         # key rows: a bar inside the left edge, over the shading (found from the shading
         # commands, which reportlab keeps right when it splits the table)
         fill, bar = self.briefgen_key_bar
-        rows = set()
+        rows: set[int] = set()
         n = len(self._rowpositions) - 1
         for cmd in self._bkgrndcmds:
             if cmd[0] == "BACKGROUND" and cmd[3] == fill:
@@ -67,7 +73,7 @@ class _RowsTable(RLTable):
             canv.rect(RULE_WIDTH / 2, bottom, KEY_BAR_WIDTH, top - bottom, stroke=0, fill=1)
         canv.restoreState()
 
-    def split(self, availWidth, availHeight):
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self._calc(availWidth, availHeight)
         result = self._splitRows(availHeight, doInRowSplit=False)
         if (
@@ -83,7 +89,7 @@ class _RowsTable(RLTable):
         return result
 
 
-def cell_commands(st: Styles) -> list:
+def cell_commands(st: Styles) -> list[TableCommand]:
     body = st.sizes["body"]
     return [
         # the cell font matters only for empty cells, but keeps reportlab off Helvetica
@@ -98,7 +104,7 @@ def cell_commands(st: Styles) -> list:
     ]
 
 
-def _grid_commands(st: Styles, key_rows: Iterable[int], header: bool) -> list:
+def _grid_commands(st: Styles, key_rows: Iterable[int], header: bool) -> list[TableCommand]:
     cmds = cell_commands(st)
     cmds.append(("GRID", (0, 0), (-1, -1), RULE_WIDTH, st.colour["rule"]))
     if header:
@@ -108,7 +114,9 @@ def _grid_commands(st: Styles, key_rows: Iterable[int], header: bool) -> list:
     return cmds
 
 
-def table_flowables(st: Styles, table: Table, text_width: float, frame_height: float) -> list:
+def table_flowables(
+    st: Styles, table: Table, text_width: float, frame_height: float
+) -> list[Flowable]:
     widths = [max(0.0, float(w)) for w in table.widths] or [1.0]
     n_cols = max(len(widths), len(table.header), *(len(r.cells) for r in table.rows), 1)
     widths = (widths + [0.0] * n_cols)[:n_cols]
@@ -160,7 +168,7 @@ def table_flowables(st: Styles, table: Table, text_width: float, frame_height: f
             t.briefgen_key_bar = (st.colour["key_fill"], st.colour["accent"])
         return t
 
-    out: list = [make_header()]
+    out: list[Flowable] = [make_header()]
     rows = table.rows
     if not rows:
         out[0].keepWithNext = 0

@@ -73,7 +73,7 @@ class TimelineStrip(Flowable):
         pos = min(1.0, max(0.0, float(position)))
         return self.AXIS_INSET + pos * (self.width - 2 * self.AXIS_INSET)
 
-    def wrap(self, availWidth, availHeight):
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         share = self.tl.caption_width if 0 < self.tl.caption_width <= 1 else 0.25
         self.share = share
