@@ -4,10 +4,12 @@ colours, order of blocks and text."""
 from __future__ import annotations
 
 import io
+import itertools
 
 import docx
 import pypdf
 import pytest
+from docx.oxml.ns import qn
 
 from briefgen.document import Bullets, Document, Heading, Paragraph, Table, Timeline, inline_text
 from briefgen.styles import load_style
@@ -103,3 +105,60 @@ def test_a_style_outside_the_spec_is_an_error_in_both_writers(writer: str) -> No
             render_docx(doc, load_style())
         else:
             render_pdf(doc, load_style())
+
+
+def _pdf_text(data: bytes) -> str:
+    return "".join(c[0] for c in _pdf_chunks(data))
+
+
+def _docx_timeline_lanes(word: docx.document.Document) -> dict[str, int]:
+    """Caption text -> lane (0 nearest the axis) in the DOCX's timeline table."""
+    (tbl,) = [t for t in word.tables if t.style is not None and t.style.name == "Timeline Table"]
+    rows = tbl._tbl.tr_lst[:-2]  # the lanes, top lane first; then the dots and the axis
+    lanes: dict[str, int] = {}
+    for i, tr in enumerate(rows):
+        for tc in tr.tc_lst:
+            text = "".join(node.text or "" for node in tc.iter(qn("w:t"))).strip()
+            if text:
+                lanes[text] = len(rows) - 1 - i
+    return lanes
+
+
+def _pdf_caption_heights(data: bytes, titles: list[str]) -> dict[str, float]:
+    """Caption title -> the height on the page where the PDF starts drawing it."""
+    found: dict[str, float] = {}
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        for caption in titles:
+            piece = text.strip()
+            if caption not in found and len(piece) >= 3 and caption.startswith(piece):
+                found[caption] = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]  # page y
+
+    pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.mark.parametrize("style_name", ["default", "print"])
+def test_docx_and_pdf_show_the_same_captions_in_the_same_lanes(style_name: str) -> None:
+    from briefgen.compose.briefing import compose_briefing
+    from briefgen.pipeline import load_brief
+    from tests.conftest import EXAMPLE
+
+    sheet = load_style(style_name)
+    doc = compose_briefing(load_brief(EXAMPLE).brief).document
+    (strip,) = [b for b in doc.blocks if isinstance(b, Timeline)]
+    captions = [f"{m.date_label} {m.title}" for m in strip.marks]
+    lanes = _docx_timeline_lanes(docx.Document(io.BytesIO(render_docx(doc, sheet))))
+    assert lanes == {c: m.lane for c, m in zip(captions, strip.marks, strict=True)}
+    # the PDF draws the same texts (whole: compose shortened them), a higher lane higher up
+    text = " ".join(_pdf_text(render_pdf(doc, sheet)[0]).split())
+    assert all(c in text for c in captions)
+    titles = [m.title for m in strip.marks]
+    heights = _pdf_caption_heights(render_pdf(doc, sheet)[0], titles)
+    assert set(heights) == set(titles)
+    for a, b in itertools.combinations(strip.marks, 2):
+        ha, hb = heights[a.title], heights[b.title]
+        if a.lane < b.lane:
+            assert ha < hb
+        elif a.lane > b.lane:
+            assert ha > hb

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from briefgen.compose.common import as_at, cite, source_numbers
+from briefgen.compose.common import as_at, cite, shorten, source_numbers
 from briefgen.compose.timeline import build_timeline, fits
 from briefgen.datelabels import day_label
 from briefgen.document import (
@@ -87,19 +87,6 @@ class Briefing:
 
     document: Document
     omitted: tuple[str, ...]
-
-
-def shorten(text: str, limit: int) -> str:
-    """Cut ``text`` to at most ``limit`` characters at a sentence or word end, adding "…"."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    sentence_end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
-    if sentence_end > limit // 2:
-        return cut[: sentence_end + 1]
-    space = cut.rfind(" ")
-    return (cut[:space] if space > limit // 2 else cut[: limit - 1]).rstrip(" ,;:") + "…"
 
 
 def choose_events(events: tuple[Event, ...], n: int) -> list[Event]:

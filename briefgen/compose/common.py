@@ -44,3 +44,16 @@ def as_at(brief: Brief) -> str:
 def byline(brief: Brief) -> str:
     """Return "author, organisation" (either may be missing)."""
     return ", ".join(p for p in (brief.author, brief.organisation) if p)
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut ``text`` to at most ``limit`` characters at a sentence or word end, adding "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    sentence_end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
+    if sentence_end > limit // 2:
+        return cut[: sentence_end + 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut[: limit - 1]).rstrip(" ,;:") + "…"

@@ -69,26 +69,23 @@ def _mark_order(m: TimelineMark) -> float:
 def _place_captions(
     tl: Timeline, lanes: int, caption_xml: Callable[[TimelineMark], str]
 ) -> list[list[_Caption]]:
-    """Place each lane's captions left to right, 5 slots wide, never overlapping.
+    """Place each lane's captions on the slot grid where compose put them.
 
-    A caption is a flag to the right of its leader, starting at its mark's slot; near the
-    right end it flies to the left of the leader (ending at the mark's slot) if that is
-    clear of the caption before it, else it is pushed left just enough to stay inside.
+    A caption starts at the slot nearest its ``caption_at`` and spans a quarter of the
+    grid; compose keeps a lane's boxes a quarter apart, so rounding keeps them apart too.
+    A hand-built timeline whose boxes overlap has them pushed right; one with more
+    captions in a lane than fit side by side is an error (``ValueError``).
     """
     by_lane: list[list[_Caption]] = []
     for lane in range(lanes):
         cursor = 0
         placed: list[_Caption] = []
-        marks = sorted((m for m in tl.marks if max(0, m.lane) == lane), key=_mark_order)
+        marks = sorted((m for m in tl.marks if max(0, m.lane) == lane), key=_box_order)
         for m in marks:
             s = _slot_of(m.position)
-            c = max(s, cursor)
-            if c + TIMELINE_SPAN > TIMELINE_SLOTS:
-                flown = s - TIMELINE_SPAN + 1
-                c = flown if flown >= cursor else max(cursor, TIMELINE_SLOTS - TIMELINE_SPAN)
-            if c >= TIMELINE_SLOTS:  # no room left in this lane: join the last caption
-                placed[-1].slot.content += caption_xml(m)
-                continue
+            c = max(cursor, min(_slot_at(m.caption_at), TIMELINE_SLOTS - TIMELINE_SPAN))
+            if c >= TIMELINE_SLOTS:
+                raise ValueError(f"timeline lane {lane} holds more captions than fit side by side")
             span = min(TIMELINE_SPAN, TIMELINE_SLOTS - c)
             side = "R" if c < s and s == c + span - 1 else "L"
             slot = _Slot(c, span, caption_xml(m), left=c == s, right=side == "R")
@@ -96,6 +93,18 @@ def _place_captions(
             cursor = c + span
         by_lane.append(placed)
     return by_lane
+
+
+def _slot_at(edge: float) -> int:
+    """Return the slot nearest a box's left edge (a fraction of the strip)."""
+    if not math.isfinite(edge):
+        edge = 0.0
+    return max(0, int(edge * TIMELINE_SLOTS + 0.5))  # half up: keeps boxes a span apart
+
+
+def _box_order(m: TimelineMark) -> tuple[float, float]:
+    at = m.caption_at if math.isfinite(m.caption_at) else 0.0
+    return (at, _mark_order(m))
 
 
 def timeline_xml(tl: Timeline, ctx: Ctx) -> str:

@@ -17,7 +17,7 @@ from briefgen.stylespec import leading
 from briefgen.write.pdf.fonts import fit
 from briefgen.write.pdf.paragraphs import rl_paragraph
 from briefgen.write.pdf.styles import Styles
-from briefgen.write.pdf.text import FUZZ, clean
+from briefgen.write.pdf.text import clean
 
 
 class TimelineStrip(Flowable):
@@ -25,7 +25,8 @@ class TimelineStrip(Flowable):
 
     Each caption sits in its lane inside the box compose chose for it (left edge
     ``caption_at``, width ``caption_width``, fractions of the strip), less a 2 mm gap;
-    a thin leader runs from the mark's dot up to the foot of its caption.
+    a thin leader runs from the mark's dot up to the foot of its caption. Compose has
+    already shortened the captions; the strip draws them whole.
     """
 
     AXIS_INSET = 4.0  # keeps the dots at 0 and 1 inside the text width
@@ -33,7 +34,6 @@ class TimelineStrip(Flowable):
     TICK_LENGTH = 3.0
     LANE_GAP = 4.0
     CAPTION_GAP = 2 * mm
-    MAX_CAPTION_LINES = 4  # a caption is meant to take 2 lines; longer ones are cut
 
     def __init__(self, st: Styles, timeline: Timeline) -> None:
         super().__init__()
@@ -48,27 +48,6 @@ class TimelineStrip(Flowable):
     def _caption(self, date_label: str, title: str) -> RLParagraph:
         return rl_paragraph(self.st, (Run(date_label, bold=True), Run(" " + title)), "timeline")
 
-    def _fit_caption(self, i: int, width: float) -> float:
-        """Wrap caption ``i``; one longer than MAX_CAPTION_LINES is cut with an ellipsis."""
-        p = self.captions[i]
-        _, h = p.wrap(width, 1e6)
-        limit = self.MAX_CAPTION_LINES * self.line
-        if h <= limit + FUZZ:
-            return h
-        m = self.tl.marks[i]
-        date_label, title = m.date_label[:200], m.title
-        lo, hi = 0, len(title)
-        while lo < hi:  # the longest cut title that fits
-            mid = (lo + hi + 1) // 2
-            p = self._caption(date_label, title[:mid].rstrip() + "…")
-            if p.wrap(width, 1e6)[1] <= limit + FUZZ:
-                lo = mid
-            else:
-                hi = mid - 1
-        p = self._caption(date_label, title[:lo].rstrip() + "…")
-        self.captions[i] = p
-        return p.wrap(width, 1e6)[1]
-
     def _x(self, position: float) -> float:
         pos = min(1.0, max(0.0, float(position)))
         return self.AXIS_INSET + pos * (self.width - 2 * self.AXIS_INSET)
@@ -81,7 +60,7 @@ class TimelineStrip(Flowable):
         lane_h = [2 * self.line] * self.lanes
         self.cap_h = []
         for i, m in enumerate(self.tl.marks):
-            h = self._fit_caption(i, self.cap_w)
+            h = self.captions[i].wrap(self.cap_w, 1e6)[1]
             self.cap_h.append(h)
             lane = max(0, m.lane)
             lane_h[lane] = max(lane_h[lane], h)
@@ -121,9 +100,7 @@ class TimelineStrip(Flowable):
             # the text slides inside its box so the mark sits as far into the text as
             # into the box (left-aligned at the strip's start, right-aligned at its end)
             pos = min(max(0.0, float(m.position)), 1.0)
-            at = min(max(0.0, float(m.caption_at)), 1.0)
-            if not at - 1e-6 <= pos <= at + self.share + 1e-6:
-                at = pos * (1 - self.share)  # a box that misses its mark: compose's rule
+            at = min(max(0.0, float(m.caption_at)), 1.0 - self.share)  # compose's box
             into = min(max(0.0, (pos - at) / self.share), 1.0)
             left = at * self.width + into * max(0.0, self.cap_w - text_w)
             left = max(0.0, min(left, self.width - text_w))
