@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from briefgen.compose.common import as_at, cite, shorten, source_numbers
+from briefgen.compose.common import as_at, cite, pack_document, shorten, source_numbers
 from briefgen.compose.timeline import build_timeline, fits
 from briefgen.datelabels import day_label
 from briefgen.document import (
@@ -195,17 +195,7 @@ def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
             Bullets(tuple(items_s), style="source-list"),
         ]
 
-    doc = Document(
-        kind="briefing",
-        title=brief.title,
-        subject=f"Briefing: {brief.title}",
-        author=brief.author or brief.organisation,
-        created=brief.as_of,
-        blocks=tuple(blocks),
-        marking=brief.marking,
-        footer=f"Briefing · {as_at(brief)}",
-        keywords=("briefing", "briefgen"),
-    )
+    doc = pack_document(brief, "briefing", blocks)
     return doc, omitted
 
 

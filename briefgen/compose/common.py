@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from briefgen.datelabels import day_label
-from briefgen.document import Inline, Run, is_link_url
+from briefgen.document import Block, Document, DocumentKind, Inline, Run, is_link_url
 from briefgen.model import Brief, Source
 
 
@@ -57,3 +59,19 @@ def shorten(text: str, limit: int) -> str:
         return cut[: sentence_end + 1]
     space = cut.rfind(" ")
     return (cut[:space] if space > limit // 2 else cut[: limit - 1]).rstrip(" ,;:") + "…"
+
+
+def pack_document(brief: Brief, kind: DocumentKind, blocks: Sequence[Block]) -> Document:
+    """Return one document of the pack: ``blocks`` with the brief's metadata and furniture."""
+    name = kind.capitalize()
+    return Document(
+        kind=kind,
+        title=brief.title,
+        subject=f"{name}: {brief.title}",
+        author=brief.author or brief.organisation,
+        created=brief.as_of,
+        blocks=tuple(blocks),
+        marking=brief.marking,
+        footer=f"{name} · {as_at(brief)}",
+        keywords=(kind, "briefgen"),
+    )
