@@ -92,7 +92,8 @@ class Brief:
     events: tuple[Event, ...] = ()
     path: str = ""
     name: str = ""  # output file stem, from the brief file's name
-    settings: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
+    # the brief's setting: True reads "03/04/2025" as 4 March, False (default) as 3 April
+    month_first: bool = False
     # what the reader found but did not refuse (characters it removed, say)
     warnings: tuple[Problem, ...] = field(default=(), hash=False, compare=False)
 

@@ -355,7 +355,7 @@ def read_brief(path: str | Path) -> Brief:
         events=tuple(events),
         path=shown,
         name=path.stem,
-        settings={"month_first": month_first},
+        month_first=month_first,
         warnings=tuple(warnings),
     )
 
