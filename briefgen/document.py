@@ -222,7 +222,10 @@ def render_text(doc: Document) -> str:
             case Timeline(marks=marks, ticks=ticks):
                 lines.append("  timeline: " + ", ".join(t.label for t in ticks))
                 for m in marks:
-                    lines.append(f"  @{m.position:.3f} lane {m.lane}: {m.date_label}: {m.title}")
+                    lines.append(
+                        f"  @{m.position:.3f} lane {m.lane} box {m.caption_at:.3f}: "
+                        f"{m.date_label}: {m.title}"
+                    )
     if doc.footer:
         lines.append(f"[footer] {doc.footer}")
     return "\n".join(lines) + "\n"
