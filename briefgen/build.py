@@ -159,12 +159,12 @@ def build_pack(
         base = options.outdir / f"{brief.name}-{kind}"
         what = f"writing the {kind} PDF"
         step(what)
+
+        def on_page(done: int, total: int, pages: int, what: str = what) -> None:
+            report(Progress(what, done, total, pages))
+
         pdf_bytes, pages = pdf.render_pdf(
-            doc,
-            style,
-            progress=None
-            if progress is None
-            else lambda done, total, pages, what=what: report(Progress(what, done, total, pages)),
+            doc, style, progress=None if progress is None else on_page
         )
         if "docx" in options.formats:
             from briefgen.write import docx

@@ -62,7 +62,7 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-class IsoDate(click.ParamType):
+class IsoDate(click.ParamType):  # type: ignore[type-arg]
     """A ``YYYY-MM-DD`` option value."""
 
     name = "YYYY-MM-DD"
@@ -237,7 +237,7 @@ def new(path: Path, force: bool) -> None:
     click.echo(f"wrote {path}; edit it, then run: briefgen check {path}", err=True)
 
 
-class FormatList(click.ParamType):
+class FormatList(click.ParamType):  # type: ignore[type-arg]
     """A comma-separated list of output formats, such as ``docx,pdf``."""
 
     name = "docx,pdf"
@@ -332,6 +332,8 @@ def build(
         end=to_date,
         tag=tag,
     )
+    from briefgen.progress import BuildBar
+
     show = not quiet and sys.stderr.isatty()
 
     def print_result(result: Any) -> bool:
@@ -343,7 +345,7 @@ def build(
         return bool(result.failures)
 
     if len(briefs) == 1:
-        bar = _BuildBar() if show else None
+        bar = BuildBar() if show else None
         try:
             result = build_pack(briefs[0], options, progress=bar)
         finally:
@@ -354,7 +356,7 @@ def build(
         return
 
     failed = False
-    bar = _BuildBar(len(briefs)) if show else None
+    bar = BuildBar(len(briefs)) if show else None
     try:
         for done, outcome in enumerate(build_many(briefs, options), 1):
             if bar is not None:
@@ -378,77 +380,6 @@ def build(
             bar.close()
     if failed:
         sys.exit(1)
-
-
-class _BuildBar:
-    """A progress bar on standard error that appears once a build has run for a second.
-
-    Called with the build's ``Progress`` (one brief: events and pages of the file being
-    written), or told how many of several briefs are done.
-    """
-
-    DELAY = 1.0  # seconds before the bar appears: quick builds stay quiet
-
-    def __init__(self, briefs: int = 0) -> None:
-        import time
-
-        self._clock = time.monotonic
-        self._start = self._clock()
-        self._briefs = briefs
-        self._bar: Any = None
-        self._last: Any = None
-
-    def _open(self) -> bool:
-        if self._bar is None and self._clock() - self._start >= self.DELAY:
-            self._bar = click.progressbar(
-                length=max(self._briefs, 1), file=sys.stderr, show_eta=False,
-                item_show_func=self._describe,
-                label="building briefs" if self._briefs else getattr(self._last, "step", ""),
-            )  # fmt: skip
-            self._bar.__enter__()
-        return self._bar is not None
-
-    def _describe(self, progress: Any) -> str | None:
-        if progress is None:
-            return None
-        if isinstance(progress, int):
-            return f"{progress} of {self._briefs} briefs built"
-        parts = [f"{progress.done:,} of {progress.total:,} events"] if progress.total else []
-        if progress.pages:
-            parts.append(f"{progress.pages:,} pages")
-        return ", ".join(parts) or None
-
-    def __call__(self, progress: Any) -> None:
-        self._last = progress
-        if not self._open():
-            return
-        bar = self._bar
-        bar.label = progress.step
-        bar.length = max(progress.total, 1)
-        bar.pos = min(progress.done, bar.length)
-        bar.current_item = progress
-        bar.render_progress()
-
-    def briefs_done(self, done: int) -> None:
-        if self._open():
-            self._bar.label = "building briefs"
-            self._bar.pos = done
-            self._bar.current_item = done
-            self._bar.render_progress()
-
-    def clear(self) -> None:
-        """Wipe the bar's line so that what is printed next starts on a clean line."""
-        if self._bar is not None:
-            sys.stderr.write("\r\033[K")
-            sys.stderr.flush()
-
-    def close(self) -> None:
-        if self._bar is not None:
-            self.clear()
-            sys.stderr.write("\033[?25h")  # click hides the cursor while the bar is drawn
-            sys.stderr.flush()
-            self._bar.finished = True
-            self._bar = None
 
 
 @cli.command()
@@ -496,22 +427,16 @@ def extract(
     from briefgen.extract.run import extract as run_extract
 
     options = ExtractOptions(published, source_id, publisher, title, url, fmt, mentions)
-    bar: Any = None
-    progress = None
+    from briefgen.progress import ReadingBar
+
+    bar = None
     if sys.stderr.isatty() and sum(p.stat().st_size for p in articles if p.is_file()) > 200_000:
-        bar = click.progressbar(length=1, label="reading", file=sys.stderr)
-        bar.__enter__()
-
-        def progress(name: str, done: int, total: int) -> None:
-            bar.length = max(total, 1)
-            bar.label = name
-            bar.update(done - bar.pos)
-
+        bar = ReadingBar()
     try:
-        text, notes = run_extract(list(articles), options, date.today(), progress)
+        text, notes = run_extract(list(articles), options, date.today(), bar)
     finally:
         if bar is not None:
-            bar.__exit__(None, None, None)
+            bar.close()
     for note in notes:
         click.echo(note, err=True)
     click.echo(text, nl=False)

@@ -11,13 +11,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal
+
+from briefgen.stylespec import ParagraphStyleName
+
+DocumentKind = Literal["chronology", "briefing"]
 
 _LINK_URL = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$", re.IGNORECASE)
 
 
+# Characters no output format can hold: C0 controls other than tab, newline and carriage
+# return, DEL, lone surrogates, and the non-characters U+FFFE and U+FFFF.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """Return ``text`` without the characters no writer can hold (one rule for all)."""
+    return _UNPRINTABLE.sub("", text)
+
+
 def is_link_url(url: str | None) -> bool:
-    """Tell whether ``url`` may become a clickable link: http, https or mailto only."""
-    return bool(url) and bool(_LINK_URL.match(url.strip()))
+    """Tell whether ``url`` may become a clickable link: http, https or mailto only.
+
+    The one rule for check, compose and both writers (which check again, so that a
+    hand-built Document is safe too); unprintable characters do not count.
+    """
+    return url is not None and bool(_LINK_URL.match(printable(url).strip()))
 
 
 @dataclass(frozen=True)
@@ -49,7 +68,7 @@ class Paragraph:
     """
 
     content: Inline
-    style: str = "body"
+    style: ParagraphStyleName = "body"
 
 
 @dataclass(frozen=True)
@@ -67,7 +86,7 @@ class Bullets:
 
     items: tuple[Inline, ...]
     numbered: bool = False
-    style: str = "bullet"  # "bullet", or "source-list" for the short numbered sources
+    style: Literal["bullet", "source-list"] = "bullet"  # source-list: the short numbered sources
 
 
 Cell = tuple[Paragraph, ...]
@@ -156,7 +175,7 @@ class Document:
     shows ``footer`` and "Page N of M".
     """
 
-    kind: str  # "chronology" or "briefing"
+    kind: DocumentKind
     title: str
     subject: str
     author: str
@@ -203,7 +222,10 @@ def render_text(doc: Document) -> str:
             case Timeline(marks=marks, ticks=ticks):
                 lines.append("  timeline: " + ", ".join(t.label for t in ticks))
                 for m in marks:
-                    lines.append(f"  @{m.position:.3f} lane {m.lane}: {m.date_label}: {m.title}")
+                    lines.append(
+                        f"  @{m.position:.3f} lane {m.lane} box {m.caption_at:.3f}: "
+                        f"{m.date_label}: {m.title}"
+                    )
     if doc.footer:
         lines.append(f"[footer] {doc.footer}")
     return "\n".join(lines) + "\n"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING
 
 from briefgen.errors import Problem
@@ -28,7 +28,7 @@ class Source:
     publisher: str = ""
     title: str = ""
     url: str = ""
-    published: date | None = None
+    published: dt.date | None = None
     place: Place | None = None
 
 
@@ -67,7 +67,7 @@ class Event:
     sources: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     key: bool = False
-    anchor: date | str | None = None
+    anchor: dt.date | str | None = None
     index: int = 0
     span: DateSpan | None = None
     place: Place | None = None
@@ -78,7 +78,7 @@ class Brief:
     """Everything a brief file (and its optional events CSV) says."""
 
     title: str
-    as_of: date
+    as_of: dt.date
     subtitle: str = ""
     author: str = ""
     organisation: str = ""
@@ -92,7 +92,8 @@ class Brief:
     events: tuple[Event, ...] = ()
     path: str = ""
     name: str = ""  # output file stem, from the brief file's name
-    settings: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
+    # the brief's setting: True reads "03/04/2025" as 4 March, False (default) as 3 April
+    month_first: bool = False
     # what the reader found but did not refuse (characters it removed, say)
     warnings: tuple[Problem, ...] = field(default=(), hash=False, compare=False)
 

@@ -56,7 +56,7 @@ def resolve_dates(brief: Brief) -> Brief:
 
     Raises ``BriefgenError`` listing every date that cannot be read and every bad anchor.
     """
-    month_first = bool(brief.settings.get("month_first", False))
+    month_first = brief.month_first
     problems: list[Problem] = []
     events = []
     for event in brief.events:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from briefgen.errors import BriefgenError, Problem
 
@@ -84,7 +85,7 @@ def load_style(name_or_path: str | None = None) -> Style:
     return _build(base, data, path)
 
 
-def _build(base: dict, data: dict, path: Path) -> Style:
+def _build(base: dict[str, Any], data: dict[str, Any], path: Path) -> Style:
     known = {"name", "page", "font", "sizes", "colours"}
     for key in data:
         if key not in known:

@@ -108,10 +108,13 @@ def sample_briefing(marking: str = "OFFICIAL") -> Document:
             Heading("Timeline", level=1, bookmark=False),
             Timeline(
                 marks=(
-                    TimelineMark(0.0, 0, "c. 2011", "Early warnings"),
-                    TimelineMark(0.3, 0, "2015–2022", "IICSA"),
-                    TimelineMark(0.95, 0, "14–15 June 2025", "Inquiry announced"),
-                    TimelineMark(0.97, 1, "16 June 2025", "Audit published"),
+                    # caption boxes a quarter wide, as compose places them
+                    TimelineMark(0.0, 0, "c. 2011", "Early warnings", caption_at=0.0),
+                    TimelineMark(0.3, 0, "2015–2022", "IICSA", caption_at=0.25),
+                    TimelineMark(
+                        0.95, 0, "14–15 June 2025", "Inquiry announced", caption_at=0.7125
+                    ),
+                    TimelineMark(0.97, 1, "16 June 2025", "Audit published", caption_at=0.73),
                 ),
                 ticks=(Tick(0.0, "2011"), Tick(0.5, "2018"), Tick(1.0, "2025")),
                 lanes=2,

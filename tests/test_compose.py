@@ -11,7 +11,7 @@ import pytest
 
 from briefgen.compose.briefing import choose_events, compose_briefing, shorten
 from briefgen.compose.chronology import compose_chronology
-from briefgen.compose.timeline import CAPTION_WIDTH, build_timeline
+from briefgen.compose.timeline import CAPTION_TITLE_CHARS, CAPTION_WIDTH, build_timeline
 from briefgen.document import Table, Timeline, render_text
 from briefgen.pipeline import load_brief
 from tests.conftest import EXAMPLE
@@ -100,6 +100,15 @@ def test_shorten():
     assert shorten("First sentence here. Second sentence is longer.", 30) == "First sentence here."
     assert shorten("one two three four five six", 12).endswith("…")
     assert len(shorten("x" * 500, 40)) <= 40
+
+
+def test_compose_shortens_long_timeline_captions(example):
+    long = replace(example.events[0], title="word " * 1500)
+    strip = build_timeline([long, *example.events[1:3]], "c")
+    assert strip is not None
+    title = strip.marks[0].title
+    assert len(title) <= CAPTION_TITLE_CHARS and title.endswith("…")
+    assert [m.title for m in strip.marks[1:]] == [e.title for e in example.events[1:3]]
 
 
 def test_single_event_timeline(example):

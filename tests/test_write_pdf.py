@@ -718,8 +718,8 @@ def test_huge_figures_and_timeline_captions_do_not_crash(style):
             Figures(items=(FigureItem("1", huge, "[1]"), FigureItem(LONG_WORD, "two"))),
             Timeline(
                 marks=(
-                    TimelineMark(0.1, 0, "2020", huge),
-                    TimelineMark(0.9, 0, LONG_WORD, LONG_WORD),
+                    TimelineMark(0.1, 0, "2020", " ".join(["long"] * 40)),
+                    TimelineMark(0.9, 0, LONG_WORD, LONG_WORD, caption_at=0.75),
                 ),
                 ticks=(Tick(0.5, LONG_WORD),),
                 lanes=1,
@@ -729,8 +729,8 @@ def test_huge_figures_and_timeline_captions_do_not_crash(style):
     data, n = render_pdf(doc, style)
     assert n >= 2
     text = "\n".join(page_texts(data))
-    assert "…" in text  # the huge timeline captions are cut to a few lines
-    assert text.count("word") > 1500  # the figure's label is all there
+    assert text.count("long") == 40  # compose shortens captions; the writer draws them whole
+    assert text.count("word") == 1500  # the figure's label is all there
 
 
 def test_count_pages(style):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from briefgen.compose.common import as_at, cite, source_numbers
+from briefgen.compose.common import as_at, cite, pack_document, shorten, source_numbers
 from briefgen.compose.timeline import build_timeline, fits
 from briefgen.datelabels import day_label
 from briefgen.document import (
@@ -44,29 +44,37 @@ class Budget:
     title_chars: int
 
 
-# Each step cuts one thing more than the one before, in turn: the summary, long items,
-# key points, next items, timeline events, figures, sources. The list is ordered from
-# the most content to the least, so the first budget that fits can be found by bisection.
-_STEPS = {
-    "summary_chars": (900, 700, 560, 450, 360, 280, 200, 150),
-    "item_chars": (260, 200, 160, 120, 90, 70),
-    "points": (6, 5, 4, 3, 2),
-    "nexts": (4, 3, 2, 1),
-    "marks": (8, 7, 6, 5, 4, 3),
-    "figures": (4, 3, 2),
-    "sources": (6, 4, 3),
-    "title_chars": (400, 200, 120),
-}
+# The cut order: what the briefing gives up, in turn, to fit one page. Budgets are made
+# round by round; each round takes every row below one step further down its values (a
+# row at its last value stays there), in the order of this table, so the first cut is a
+# shorter summary, the second shorter items, then fewer key points, fewer next items,
+# fewer timeline events, fewer figures, fewer sources and a shorter title, then the
+# summary again. The budgets run from the most content to the least, so the first one
+# that fits is found by bisection.
+CUT_ORDER: tuple[tuple[str, tuple[int, ...]], ...] = (
+    ("summary_chars", (900, 700, 560, 450, 360, 280, 200, 150)),  # 1st: the summary
+    ("item_chars", (260, 200, 160, 120, 90, 70)),  # 2nd: long points and next items
+    ("points", (6, 5, 4, 3, 2)),  # 3rd: key points
+    ("nexts", (4, 3, 2, 1)),  # 4th: 'what happens next' items
+    ("marks", (8, 7, 6, 5, 4, 3)),  # 5th: events on the timeline
+    ("figures", (4, 3, 2)),  # 6th: key figures
+    ("sources", (6, 4, 3)),  # 7th: listed sources
+    ("title_chars", (400, 200, 120)),  # 8th: an overlong title
+)
 
 
 def _budgets() -> tuple[Budget, ...]:
-    level = dict.fromkeys(_STEPS, 0)
-    out = [Budget(**{k: v[0] for k, v in _STEPS.items()})]
-    while any(level[k] < len(v) - 1 for k, v in _STEPS.items()):
-        for name, values in _STEPS.items():
-            if level[name] < len(values) - 1:
-                level[name] += 1
-                out.append(Budget(**{k: v[level[k]] for k, v in _STEPS.items()}))
+    """Return every budget, from the most content to the least, following ``CUT_ORDER``."""
+    level = [0] * len(CUT_ORDER)
+    at = [values[0] for _, values in CUT_ORDER]
+    names = [name for name, _ in CUT_ORDER]
+    out = [Budget(**dict(zip(names, at, strict=True)))]
+    while any(level[i] < len(v) - 1 for i, (_, v) in enumerate(CUT_ORDER)):
+        for i, (_, values) in enumerate(CUT_ORDER):
+            if level[i] < len(values) - 1:
+                level[i] += 1
+                at[i] = values[level[i]]
+                out.append(Budget(**dict(zip(names, at, strict=True))))
     return tuple(out)
 
 
@@ -79,19 +87,6 @@ class Briefing:
 
     document: Document
     omitted: tuple[str, ...]
-
-
-def shorten(text: str, limit: int) -> str:
-    """Cut ``text`` to at most ``limit`` characters at a sentence or word end, adding "…"."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    sentence_end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
-    if sentence_end > limit // 2:
-        return cut[: sentence_end + 1]
-    space = cut.rfind(" ")
-    return (cut[:space] if space > limit // 2 else cut[: limit - 1]).rstrip(" ,;:") + "…"
 
 
 def choose_events(events: tuple[Event, ...], n: int) -> list[Event]:
@@ -200,21 +195,11 @@ def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
             Bullets(tuple(items_s), style="source-list"),
         ]
 
-    doc = Document(
-        kind="briefing",
-        title=brief.title,
-        subject=f"Briefing: {brief.title}",
-        author=brief.author or brief.organisation,
-        created=brief.as_of,
-        blocks=tuple(blocks),
-        marking=brief.marking,
-        footer=f"Briefing · {as_at(brief)}",
-        keywords=("briefing", "briefgen"),
-    )
+    doc = pack_document(brief, "briefing", blocks)
     return doc, omitted
 
 
-def _left_out(kept: tuple, everything: tuple, what: str) -> str:
+def _left_out(kept: tuple[object, ...], everything: tuple[object, ...], what: str) -> str:
     return f"leaves out {len(everything) - len(kept)} of {len(everything)} {what}"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from briefgen.compose.common import as_at, byline, cite, source_entry, source_numbers
+from briefgen.compose.common import as_at, byline, cite, pack_document, source_entry, source_numbers
 from briefgen.document import Block, Bullets, Document, Heading, Paragraph, Row, Table, runs
 from briefgen.model import Brief, Event
 
@@ -76,14 +76,4 @@ def compose_chronology(brief: Brief, events: tuple[Event, ...] | None = None) ->
                 style="source-list",
             )
         )
-    return Document(
-        kind="chronology",
-        title=brief.title,
-        subject=f"Chronology: {brief.title}",
-        author=brief.author or brief.organisation,
-        created=brief.as_of,
-        blocks=tuple(blocks),
-        marking=brief.marking,
-        footer=f"Chronology · {as_at(brief)}",
-        keywords=("chronology", "briefgen"),
-    )
+    return pack_document(brief, "chronology", blocks)

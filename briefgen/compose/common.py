@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from briefgen.datelabels import day_label
-from briefgen.document import Inline, Run, is_link_url
+from briefgen.document import Block, Document, DocumentKind, Inline, Run, is_link_url
 from briefgen.model import Brief, Source
 
 
@@ -44,3 +46,32 @@ def as_at(brief: Brief) -> str:
 def byline(brief: Brief) -> str:
     """Return "author, organisation" (either may be missing)."""
     return ", ".join(p for p in (brief.author, brief.organisation) if p)
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut ``text`` to at most ``limit`` characters at a sentence or word end, adding "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    sentence_end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
+    if sentence_end > limit // 2:
+        return cut[: sentence_end + 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut[: limit - 1]).rstrip(" ,;:") + "…"
+
+
+def pack_document(brief: Brief, kind: DocumentKind, blocks: Sequence[Block]) -> Document:
+    """Return one document of the pack: ``blocks`` with the brief's metadata and furniture."""
+    name = kind.capitalize()
+    return Document(
+        kind=kind,
+        title=brief.title,
+        subject=f"{name}: {brief.title}",
+        author=brief.author or brief.organisation,
+        created=brief.as_of,
+        blocks=tuple(blocks),
+        marking=brief.marking,
+        footer=f"{name} · {as_at(brief)}",
+        keywords=(kind, "briefgen"),
+    )

@@ -3,19 +3,24 @@
 Positions blend the true time scale with even spacing: a strip from 2011 to 2025 with
 five events in one June week would otherwise stack them on one point. Each caption is
 a quarter of the strip wide and slides along its mark (left-aligned at the start of the
-strip, right-aligned at its end); captions go into the lowest lane where they fit.
+strip, right-aligned at its end); captions go into the lowest lane where they fit. Compose
+decides all a reader sees of the strip: which captions, their text (long titles
+shortened here), lane and box; the writers only map positions to their medium.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from briefgen.compose.common import shorten
 from briefgen.document import Tick, Timeline, TimelineMark
 from briefgen.model import Event
 
 CAPTION_WIDTH = 0.25  # of the strip; the writers draw captions this wide
 TIME_WEIGHT = 0.25  # share of a mark's position that follows the true time scale
 MAX_LANES = 3
+# a caption is meant to take two or three lines of its quarter of the strip
+CAPTION_TITLE_CHARS = 90
 
 
 def _ordinal(d: date) -> float:
@@ -72,7 +77,14 @@ def build_timeline(events: list[Event], caption: str) -> Timeline | None:
     if lanes is None:
         return None
     marks = tuple(
-        TimelineMark(p, lane, e.span.label if e.span else e.date, e.title, e.key, caption_left(p))
+        TimelineMark(
+            p,
+            lane,
+            e.span.label if e.span else e.date,
+            shorten(e.title, CAPTION_TITLE_CHARS),
+            e.key,
+            caption_left(p),
+        )
         for p, lane, e in zip(positions, lanes, events, strict=True)
     )
     ticks: list[Tick] = []

@@ -189,6 +189,18 @@ class _Reader:
                 )
         return out
 
+    def entries(
+        self, mapping: LineDict, key: str, known: tuple[str, ...]
+    ) -> list[tuple[int, LineDict, str]]:
+        """Return (line, mapping, field prefix such as "figures[2].") of each item of the
+        list ``key``, each checked for unknown keys."""
+        out = []
+        for i, (line, m) in enumerate(self.mappings(mapping, key)):
+            where = f"{key}[{i + 1}]."
+            self.check_keys(m, known, where)
+            out.append((line, m, where))
+        return out
+
     def strings(self, mapping: LineDict, key: str, where: str) -> tuple[str, ...]:
         items = self.list_of(mapping, key, where)
         out = []
@@ -247,9 +259,7 @@ def read_brief(path: str | Path) -> Brief:
     owners: list[tuple[int, str]] = []  # (first line, what) of each source and event
     sources = []
     seen: dict[str, int] = {}
-    for i, (line, m) in enumerate(r.mappings(data, "sources")):
-        where = f"sources[{i + 1}]."
-        r.check_keys(m, SOURCE_KEYS, where)
+    for line, m, where in r.entries(data, "sources", SOURCE_KEYS):
         sid = r.text(m, "id", where, required=True).strip()
         if sid in seen:
             r.error(
@@ -271,17 +281,13 @@ def read_brief(path: str | Path) -> Brief:
             )
         )
 
-    events = []
-    for i, (line, m) in enumerate(r.mappings(data, "events")):
-        where = f"events[{i + 1}]."
-        r.check_keys(m, EVENT_KEYS, where)
+    events: list[Event] = []
+    for line, m, where in r.entries(data, "events", EVENT_KEYS):
         events.append(_event(r, m, line, where, len(events)))
         owners.append((line, f"the event {events[-1].title!r}"))
 
     figures = []
-    for i, (line, m) in enumerate(r.mappings(data, "figures")):
-        where = f"figures[{i + 1}]."
-        r.check_keys(m, FIGURE_KEYS, where)
+    for line, m, where in r.entries(data, "figures", FIGURE_KEYS):
         figures.append(
             Figure(
                 value=r.text(m, "value", where, required=True),
@@ -292,9 +298,7 @@ def read_brief(path: str | Path) -> Brief:
         )
 
     nexts = []
-    for i, (line, m) in enumerate(r.mappings(data, "next")):
-        where = f"next[{i + 1}]."
-        r.check_keys(m, NEXT_KEYS, where)
+    for line, m, where in r.entries(data, "next", NEXT_KEYS):
         nexts.append(
             NextItem(
                 date=r.text(m, "date", where, required=True),
@@ -355,7 +359,7 @@ def read_brief(path: str | Path) -> Brief:
         events=tuple(events),
         path=shown,
         name=path.stem,
-        settings={"month_first": month_first},
+        month_first=month_first,
         warnings=tuple(warnings),
     )
 

@@ -62,7 +62,7 @@ def read_events_csv(
             )
         )
     reader.fieldnames = header
-    events = []
+    events: list[Event] = []
     line = 1
     for row in reader:
         line_start = line + 1

@@ -26,14 +26,14 @@ def node_limit(text: str) -> int:
     return max(MAX_NODES, len(text))
 
 
-class LineDict(dict):
+class LineDict(dict[str, Any]):
     """A mapping from YAML that knows its own line and each key's line (1-based)."""
 
     line: int = 0
     key_lines: dict[str, int]
 
 
-class LineList(list):
+class LineList(list[Any]):
     """A list from YAML that knows its own line and each item's line (1-based)."""
 
     line: int = 0
@@ -148,7 +148,7 @@ def _fast_load(text: str) -> Any:
     constructed, too many values) raises ``_Unusual`` so that the node converter, which
     knows the exact messages, deals with it; nesting past ``MAX_DEPTH`` raises ``_TooDeep``.
     """
-    loader = yaml.CSafeLoader(text)  # type: ignore[attr-defined]
+    loader = yaml.CSafeLoader(text)
     stack: list[Any] = []  # open containers
     try:
         return _build(loader, stack, node_limit(text))
@@ -273,7 +273,7 @@ def load_yaml(text: str, path: str) -> Any:
             return _fast_load(text)
         except _Unusual:
             try:
-                return _load_nodes(yaml.CSafeLoader, text, path)  # type: ignore[attr-defined]
+                return _load_nodes(yaml.CSafeLoader, text, path)
             except BriefgenError:
                 pass
         except (yaml.YAMLError, _TooDeep):

@@ -1,0 +1,102 @@
+"""The chronology table: fixed columns, a repeating header row, rows kept whole."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from briefgen.document import (
+    Paragraph,
+    Table,
+)
+from briefgen.stylespec import leading
+from briefgen.write.docx.context import Ctx
+from briefgen.write.docx.inline import inline_xml
+from briefgen.write.docx.styles import word_style
+from briefgen.write.docx.xml import (
+    LOOK_HEADER,
+    grid,
+    split_widths,
+    tbl_pr,
+    text_runs,
+    twips_pt,
+    w_p,
+)
+
+# Average glyph width as a fraction of the font size, rounded up, for the row-height guess.
+_AVG_CHAR_EM = {"Arial": 0.55, "Times New Roman": 0.5, "Courier New": 0.62}
+
+
+_CELL_PAD_TWIPS = (twips_pt(3), twips_pt(4), twips_pt(3), twips_pt(4))  # top, r, b, l
+
+
+def _row_height_guess(cells: Sequence[Sequence[Paragraph]], widths: Sequence[int], ctx: Ctx) -> int:
+    """Return a generous estimate (twips) of a chronology row's height.
+
+    Used only to decide whether a row may be kept on one page (w:cantSplit): a row taller
+    than a page must be allowed to split or Word clips it.
+    """
+    em = _AVG_CHAR_EM.get(ctx.sheet.font, 0.6)
+    tallest = 0
+    for cell, width in zip(cells, widths, strict=False):
+        inner = max(width - _CELL_PAD_TWIPS[1] - _CELL_PAD_TWIPS[3], 200)
+        height = 0.0
+        for p in cell:
+            size_key = "small" if p.style in ("event-sources", "small", "note") else "body"
+            size = ctx.sheet.sizes[size_key]
+            per_line = max(1, int(inner / (size * 20 * em)))
+            text = "".join(r.text for r in p.content)
+            lines = sum(max(1, math.ceil(len(piece) / per_line)) for piece in text.split("\n"))
+            height += lines * leading(size) * 20 + twips_pt(2)
+        tallest = max(tallest, int(height))
+    return tallest + _CELL_PAD_TWIPS[0] + _CELL_PAD_TWIPS[2]
+
+
+_PROGRESS_EVERY = 250  # table rows between progress reports
+
+
+def table_xml(t: Table, ctx: Ctx) -> str:
+    if not t.header and not t.rows:
+        return ""  # Word counts a table without rows as a damaged file
+    n_cols = max(1, len(t.header), len(t.widths), *(len(r.cells) for r in t.rows))
+    fractions = list(t.widths[:n_cols]) + [1.0 / n_cols] * (n_cols - len(t.widths))
+    widths = split_widths(ctx.text_width, fractions)
+    tc_w = [f'<w:tcW w:w="{w}" w:type="dxa"/>' for w in widths]
+    key_fill = ctx.sheet.colours["key_fill"].lstrip("#")
+    key_shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{key_fill}"/>'
+    header_id = ctx.sid("Table Header")
+    detail_id = ctx.sid("Event Detail")
+    max_row = ctx.text_height - twips_pt(leading(ctx.sheet.sizes["body"]) + 6) - twips_pt(12)
+    cache: dict[str, str] = {}  # paragraph style -> style id
+    out = [f"<w:tbl>{tbl_pr(ctx.sid('Chronology Table'), ctx.text_width, LOOK_HEADER)}"]
+    out.append(grid(widths))
+    if t.header:
+        out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+        for i in range(n_cols):
+            label = t.header[i] if i < len(t.header) else ""
+            out.append(
+                f"<w:tc><w:tcPr>{tc_w[i]}</w:tcPr>{w_p(header_id, text_runs(label, ''))}</w:tc>"
+            )
+        out.append("</w:tr>")
+    for row in t.rows:
+        cells = list(row.cells[:n_cols]) + [()] * (n_cols - len(row.cells))
+        split = _row_height_guess(cells, widths, ctx) > max_row
+        out.append("<w:tr>" if split else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        shd = key_shd if row.key else ""
+        for i, cell in enumerate(cells):
+            out.append(f"<w:tc><w:tcPr>{tc_w[i]}{shd}</w:tcPr>")
+            if not cell:
+                out.append(w_p(detail_id))
+            for p in cell:
+                sid = cache.get(p.style)
+                if sid is None:
+                    sid = cache[p.style] = ctx.sid(word_style(p.style))
+                out.append(w_p(sid, inline_xml(p.content, ctx)))
+            out.append("</w:tc>")
+        out.append("</w:tr>")
+        if ctx.progress is not None:
+            ctx.rows_done += 1
+            if ctx.rows_done % _PROGRESS_EVERY == 0 or ctx.rows_done == ctx.rows_total:
+                ctx.progress(ctx.rows_done, ctx.rows_total)
+    out.append("</w:tbl>")
+    return "".join(out)
