@@ -509,3 +509,7 @@ def extract(
 def main() -> None:
     """Run the command line (the ``briefgen`` console script)."""
     cli(prog_name="briefgen")
+
+
+# The weekly-loop commands live in their own module; importing it registers them.
+from briefgen import cli_loop as _cli_loop  # noqa: E402, F401

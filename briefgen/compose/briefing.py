@@ -26,6 +26,7 @@ from briefgen.document import (
     runs,
 )
 from briefgen.model import Brief, Event, Source
+from briefgen.snapshot import KEY, briefing_snapshot
 
 Measure = Callable[[Document], int]
 
@@ -106,6 +107,7 @@ def choose_events(events: tuple[Event, ...], n: int) -> list[Event]:
 
 def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
     numbers = source_numbers(brief)
+    shown: dict[str, object] = {"summary": "", "key_points": [], "next": []}
     omitted: list[str] = []
     used: set[str] = set()  # ids of the sources the shown content cites
     title = shorten(brief.title, budget.title_chars)
@@ -122,6 +124,7 @@ def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
         if summary != " ".join(brief.summary.split()):
             omitted.append("shortens the summary")
         blocks += [Heading("Summary", 1, bookmark=False), Paragraph(runs(summary), "lead")]
+        shown["summary"] = summary
 
     if brief.key_points:
         points = brief.key_points[: budget.points]
@@ -132,6 +135,7 @@ def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
         if cut:
             omitted.append(f"shortens {cut} key point{'s' * (cut != 1)}")
         blocks += [Heading("Key points", 1, bookmark=False), Bullets(items)]
+        shown["key_points"] = [inline_text(i) for i in items]
 
     if brief.figures:
         figures = brief.figures[: budget.figures]
@@ -185,6 +189,9 @@ def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
             ref = cite([item.source] if item.source else [], numbers)
             text = shorten(item.text, budget.item_chars) + (f" {ref}" if ref else "")
             items_n.append((Run(f"{label}: ", bold=True), Run(text)))
+            shown["next"].append(  # type: ignore[attr-defined]
+                {"label": label, "text": shorten(item.text, budget.item_chars), "cite": ref}
+            )
         blocks += [Heading("What happens next", 1, bookmark=False), Bullets(tuple(items_n))]
 
     cited, more = _cited_sources(brief, used, budget.sources)
@@ -210,6 +217,7 @@ def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
         marking=brief.marking,
         footer=f"Briefing · {as_at(brief)}",
         keywords=("briefing", "briefgen"),
+        meta={KEY: briefing_snapshot(brief, shown)},
     )
     return doc, omitted
 

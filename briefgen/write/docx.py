@@ -47,8 +47,10 @@ from briefgen.document import (
     Timeline,
     TimelineMark,
     is_link_url,
+    row_bookmark,
 )
 from briefgen.errors import BriefgenError, Problem
+from briefgen.snapshot import KEY as PACK_KEY
 from briefgen.styles import Style
 
 __all__ = ["render_docx"]
@@ -76,6 +78,7 @@ PARAGRAPH_STYLES = {
     "small": "Note",
     "note": "Note",
     "event-date": "Event Date",
+    "new-marker": "New Marker",
     "event-title": "Event Title",
     "event-detail": "Event Detail",
     "event-sources": "Event Sources",
@@ -286,6 +289,7 @@ def _style_defs(sheet: Style, text_width: int, num: _Numbering) -> list[_StyleDe
     para("Summary", "body", "text", 0, 6)
     para("Note", "small", "muted", 0, 4)
     para("Event Date", "body", "text", bold=True)
+    para("New Marker", "small", "accent", bold=True, next_="Event Date")
     para("Event Title", "body", "text", bold=True, next_="Event Detail")
     para("Event Detail", "body", "text", 2, 0)
     para("Event Sources", "small", "muted")
@@ -383,6 +387,7 @@ class _Ctx:
     progress: Callable[[int, int], None] | None = None  # (table rows written, in all)
     rows_done: int = 0
     rows_total: int = 0
+    bookmarks: int = 0  # bookmarks written, for their w:id
 
     def sid(self, name: str) -> str:
         return self.ids[name.lower()]
@@ -587,15 +592,17 @@ def _table(t: Table, ctx: _Ctx) -> str:
         split = _row_height_guess(cells, widths, ctx) > max_row
         out.append("<w:tr>" if split else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         shd = key_shd if row.key else ""
+        mark = _row_bookmark(row.id, ctx) if row.id else ""
         for i, cell in enumerate(cells):
             out.append(f"<w:tc><w:tcPr>{tc_w[i]}{shd}</w:tcPr>")
             if not cell:
-                out.append(_para(detail_id))
+                out.append(_para(detail_id, mark))
             for p in cell:
                 sid = cache.get(p.style)
                 if sid is None:
                     sid = cache[p.style] = ctx.sid(PARAGRAPH_STYLES.get(p.style, "Normal"))
-                out.append(_para(sid, _inline_xml(p.content, ctx)))
+                out.append(_para(sid, mark + _inline_xml(p.content, ctx)))
+                mark = ""
             out.append("</w:tc>")
         out.append("</w:tr>")
         if ctx.progress is not None:
@@ -604,6 +611,14 @@ def _table(t: Table, ctx: _Ctx) -> str:
                 ctx.progress(ctx.rows_done, ctx.rows_total)
     out.append("</w:tbl>")
     return "".join(out)
+
+
+def _row_bookmark(event_id: str, ctx: _Ctx) -> str:
+    """Return a hidden, empty bookmark naming the row's event, for ``briefgen pull``."""
+    ctx.bookmarks += 1
+    n = ctx.bookmarks
+    name = quoteattr(row_bookmark(event_id))
+    return f'<w:bookmarkStart w:id="{n}" w:name={name}/><w:bookmarkEnd w:id="{n}"/>'
 
 
 def _figures(f: Figures, ctx: _Ctx) -> str:
@@ -1451,7 +1466,35 @@ def render_docx(
     body.getparent().replace(body, new_body)
     if template is not None:
         _drop_unreferenced_hdrftr(document)
+    if PACK_KEY in doc.meta:
+        _add_pack_part(document, doc.meta[PACK_KEY])
     return _save(document, doc.created)
+
+
+PACK_NS = "urn:briefgen:pack:1"
+_PROPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
+_RT_PROPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps"
+_CT_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
+_PACK_ITEM_ID = "{6B1F0D3E-5A8C-4C21-9B7E-2F4D8A1C0E57}"  # fixed, so builds stay reproducible
+
+
+def _add_pack_part(document: docx.document.Document, snapshot: str) -> None:
+    """Store the pack's snapshot (JSON) in a custom XML part that no reader is shown."""
+    from docx.opc.part import Part
+
+    package = document.part.package
+    root = etree.Element(f"{{{PACK_NS}}}pack", nsmap={None: PACK_NS})
+    root.text = clean_text(snapshot)
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    item = Part(PackURI("/customXml/item90.xml"), CT.XML, blob, package)
+    props_xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<ds:datastoreItem ds:itemID="{_PACK_ITEM_ID}" xmlns:ds="{_PROPS_NS}">'
+        f'<ds:schemaRefs><ds:schemaRef ds:uri="{PACK_NS}"/></ds:schemaRefs></ds:datastoreItem>'
+    )
+    props = Part(PackURI("/customXml/itemProps90.xml"), _CT_PROPS, props_xml.encode(), package)
+    item.relate_to(props, _RT_PROPS)
+    document.part.relate_to(item, RT.CUSTOM_XML)
 
 
 def _prepare(document: docx.document.Document, doc: Document, style: Style, stock: bool) -> _Ctx:

@@ -92,6 +92,7 @@ _PARA_STYLES: dict[str, tuple[str, bool, str, float, float]] = {
     "small": ("small", False, "muted", 0, 4),
     "note": ("small", False, "muted", 0, 4),
     "event-date": ("body", True, "text", 0, 0),
+    "new-marker": ("small", True, "accent", 0, 0),
     "event-title": ("body", True, "text", 0, 0),
     "event-detail": ("body", False, "text", 2, 0),
     "event-sources": ("small", False, "muted", 0, 0),
