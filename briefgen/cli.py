@@ -279,6 +279,10 @@ class FormatList(click.ParamType):
     "--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), help="Paper size."
 )
 @selection_options
+@click.option(
+    "--since", metavar="YYYY-MM-DD|OLD.yaml",
+    help="Mark events new since a date, or added or changed since an earlier brief.",
+)  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @handle_errors
 def build(
@@ -292,6 +296,7 @@ def build(
     from_date: date | None,
     to_date: date | None,
     tag: str | None,
+    since: str | None,
     quiet: bool,
 ) -> None:
     """Build the briefing pack: a chronology and a one-page briefing, as DOCX and PDF.
@@ -308,6 +313,7 @@ def build(
 
         briefgen build inputs/grooming-gangs-inquiry.yaml -o examples/
         briefgen build a.yaml b.yaml c.yaml -o out/ --quiet
+        briefgen build this-week.yaml --since last-week.yaml
     """
     from briefgen.build import DOCUMENTS, Options, build_many, build_pack
 
@@ -321,6 +327,7 @@ def build(
         start=from_date,
         end=to_date,
         tag=tag,
+        since=_since(since),
     )
     show = not quiet and sys.stderr.isatty()
 
@@ -368,6 +375,22 @@ def build(
             bar.close()
     if failed:
         sys.exit(1)
+
+
+def _since(value: str | None) -> date | Path | None:
+    """Read --since: a YYYY-MM-DD date, else the path of an earlier brief."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        pass
+    path = Path(value)
+    if not path.is_file():
+        raise click.BadParameter(
+            f"{value!r} is neither a YYYY-MM-DD date nor a brief file", param_hint="--since"
+        )
+    return path
 
 
 class _BuildBar:

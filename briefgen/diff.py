@@ -98,19 +98,16 @@ def new_since_brief(old: Brief, new: Brief) -> frozenset[str]:
 
 
 def new_since_date(brief: Brief, since: date) -> frozenset[str]:
-    """Return the ids of events that happened, or were reported, on or after ``since``.
+    """Return the ids of events whose date starts on or after ``since``.
 
-    An event counts when its date starts on or after ``since``, or when a source it cites
-    was published on or after it.
+    A brief does not say when each event was written in, so a date can only pick events
+    by when they happened; ``--since OLD.yaml`` also finds older events added since.
     """
-    published = {s.id: s.published for s in brief.sources}
-    out = set()
-    for e, eid in zip(brief.events, event_ids(brief.events), strict=True):
-        starts = e.span is not None and e.span.start >= since
-        reported = any((published.get(s) or date.min) >= since for s in e.sources)
-        if starts or reported:
-            out.add(eid)
-    return frozenset(out)
+    return frozenset(
+        eid
+        for e, eid in zip(brief.events, event_ids(brief.events), strict=True)
+        if e.span is not None and e.span.start >= since
+    )
 
 
 def _label(e: Event) -> str:

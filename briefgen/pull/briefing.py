@@ -81,7 +81,9 @@ def briefing_update(brief: Brief, pack: Pack) -> Update:
         for i, line in enumerate(word_next):
             label = items[i]["label"] if i < len(items) else ""
             cite = items[i]["cite"] if i < len(items) else ""
-            text = line[len(label) + 1 :].strip() if label and line.startswith(label + ":") else line
+            text = (
+                line[len(label) + 1 :].strip() if label and line.startswith(label + ":") else line
+            )
             if cite and text.endswith(cite):
                 text = text[: -len(cite)].strip()
             texts.append(text)
@@ -94,8 +96,10 @@ def briefing_update(brief: Brief, pack: Pack) -> Update:
         else:
             for i, (old, new) in enumerate(zip(was, texts, strict=True)):
                 if old != new and i < len(brief.next):
-                    before = _norm(given.get("next", [])[i]["text"]) if i < len(
-                        given.get("next", [])
-                    ) else ""
+                    before = (
+                        _norm(given.get("next", [])[i]["text"])
+                        if i < len(given.get("next", []))
+                        else ""
+                    )
                     take(f"next[{i + 1}].text", _norm(brief.next[i].text), before, new)
     return update

@@ -38,7 +38,9 @@ def describe(update: Update, deletions: bool) -> str:
     for c in update.changes:
         lines.append(f"changed {c.field} of {c.title!r}: {_show(c.old)} -> {_show(c.new)}")
     for key, value in update.briefing:
-        lines.append(f"changed {key}: {_show(value if not isinstance(value, list) else tuple(value))}")
+        lines.append(
+            f"changed {key}: {_show(value if not isinstance(value, list) else tuple(value))}"
+        )
     for n in update.added:
         lines.append(f"added {n.title!r} ({n.date}), from {n.where}")
     for _eid, title in update.deleted:
