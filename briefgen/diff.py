@@ -90,7 +90,7 @@ def diff_briefs(old: Brief, new: Brief) -> BriefDiff:
 
 
 def new_since_brief(old: Brief, new: Brief) -> frozenset[str]:
-    """Return the pack ids (``briefgen.eventids``) of ``new``'s events added or changed since ``old``."""
+    """Return the pack ids (``briefgen.eventids``) of events added or changed since ``old``."""
     d = diff_briefs(old, new)
     fresh = {id(e) for e in d.added} | {id(c.new) for c in d.changed}
     return frozenset(i for e, i in zip(new.events, event_ids(new.events), strict=True)

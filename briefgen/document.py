@@ -55,8 +55,8 @@ class Paragraph:
 
     Styles are semantic names the writers map to their own styles: ``title``,
     ``subtitle``, ``doc-type``, ``dateline``, ``meta``, ``body``, ``lead``, ``small``,
-    ``event-date``, ``new-marker``, ``event-title``, ``event-detail``, ``event-sources``, ``table-header``,
-    ``source-entry``, ``note``.
+    ``event-date``, ``new-marker``, ``event-title``, ``event-detail``, ``event-sources``,
+    ``table-header``, ``source-entry``, ``note``.
     """
 
     content: Inline

@@ -169,6 +169,42 @@ def _match(rows: list[DocRow], snap_rows: list[dict[str, Any]], sources: list[st
     return pairs, new_rows
 
 
+def _resolve(snap_rows: list[dict[str, Any]], events: dict[str, Event]) -> dict[str, str]:
+    """Map each snapshot row's id to the brief's event now, when the id itself is gone.
+
+    An event without an ``id`` in the brief has one derived from its date and title, so
+    editing its title in the brief changes it: such rows are found again by date and
+    title, then by date, detail and sources, then as the only unclaimed event of that date.
+    """
+    out = {r["id"]: r["id"] for r in snap_rows if r["id"] in events}
+    free = {i: e for i, e in events.items() if i not in out}
+    keys = (
+        lambda d, t, x, s: (d, t),
+        lambda d, t, x, s: (d, x, s),
+    )
+    for key in keys:
+        for r in snap_rows:
+            if r["id"] in out:
+                continue
+            want = key(_norm(r["date"]), _norm(r["title"]), _norm_detail(r["detail"]),
+                       tuple(sorted(r["sources"])))  # fmt: skip
+            hits = [
+                i for i, e in free.items()
+                if key(_norm(e.date), _norm(e.title), _norm_detail(e.detail),
+                       tuple(sorted(e.sources))) == want
+            ]  # fmt: skip
+            if len(hits) == 1:
+                out[r["id"]] = hits[0]
+                del free[hits[0]]
+    for r in snap_rows:
+        if r["id"] not in out:
+            hits = [i for i, e in free.items() if _norm(e.date) == _norm(r["date"])]
+            if len(hits) == 1:
+                out[r["id"]] = hits[0]
+                del free[hits[0]]
+    return out
+
+
 def chronology_update(brief: Brief, pack: Pack, pack_name: str) -> Update:
     """Return what the edited chronology ``pack`` changes in ``brief`` (dated and ordered)."""
     snap = pack.snapshot or {}
@@ -178,9 +214,11 @@ def chronology_update(brief: Brief, pack: Pack, pack_name: str) -> Update:
     ids = event_ids(brief.events)
     events = dict(zip(ids, brief.events, strict=True))
     pairs, new_rows = _match(list(pack.rows), snap_rows, sources)
+    current = _resolve(snap_rows, events)
 
     for row, values, srow in pairs:
-        event = events.get(srow["id"])
+        eid = current.get(srow["id"], srow["id"])
+        event = events.get(eid)
         for name in FIELDS:
             shown = _norm(srow["label"]) if name == "date" else _snap_value(srow, name)
             word = values[name]
@@ -210,14 +248,14 @@ def chronology_update(brief: Brief, pack: Pack, pack_name: str) -> Update:
                             f"date ({exc.reason})"
                         )
                         continue
-                update.changes.append(FieldChange(srow["id"], event.title, name, now, word))
+                update.changes.append(FieldChange(eid, event.title, name, now, word))
         if values["unknown"]:
             update.notes.append(
                 f"{pack_name}: {row.where}: sources: {', '.join(values['unknown'])} is not a "
                 "source of the brief; add the source to the brief first"
             )
         if event is not None and event.place and event.place.file != brief.path:
-            kept = [c for c in update.changes if c.event_id != srow["id"]]
+            kept = [c for c in update.changes if c.event_id != eid]
             if len(kept) != len(update.changes):
                 update.notes.append(
                     f"{event.place.file}:{event.place.line}: the event {event.title!r} comes "
@@ -227,8 +265,9 @@ def chronology_update(brief: Brief, pack: Pack, pack_name: str) -> Update:
 
     matched = {srow["id"] for _r, _v, srow in pairs}
     for srow in snap_rows:
-        if srow["id"] not in matched and srow["id"] in events:
-            update.deleted.append((srow["id"], events[srow["id"]].title))
+        eid = current.get(srow["id"], srow["id"])
+        if srow["id"] not in matched and eid in events:
+            update.deleted.append((eid, events[eid].title))
 
     taken = set(ids)
     present = {(_norm(e.date).casefold(), _norm(e.title).casefold()) for e in brief.events}

@@ -41,7 +41,7 @@ def _like(old: Any, new: str) -> Any:
         return LiteralScalarString(new)
     if isinstance(old, SingleQuotedScalarString):
         return SingleQuotedScalarString(new)
-    if isinstance(old, DoubleQuotedScalarString) or isinstance(old, ScalarString):
+    if isinstance(old, ScalarString):
         return DoubleQuotedScalarString(new)
     if "\n" in new:
         return LiteralScalarString(new)
