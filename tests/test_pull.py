@@ -1,9 +1,8 @@
-"""briefgen pull: edits made to a pack's DOCX (LibreOffice, python-docx, Word-like XML) come back."""
+"""briefgen pull: edits made to a pack DOCX (LibreOffice, python-docx, Word-like XML) come back."""
 
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -118,7 +117,7 @@ def test_python_docx_edits_come_back_and_keep_every_comment(runner, pack, tmp_pa
     assert shown.exit_code == 0, shown.output
     assert "changed title of 'Minister responds'" in shown.output
     assert "added 'Committee hearing' (17 June 2025)" in shown.output
-    assert "+    title: \"Minister responds in the Commons\"" in shown.output  # the diff
+    assert '+    title: "Minister responds in the Commons"' in shown.output  # the diff
     assert brief.read_text(encoding="utf-8") == BRIEF
 
     assert pull(runner, brief, edited, "--write").exit_code == 0
@@ -193,7 +192,7 @@ def _word_like(src: Path, dst: Path) -> None:
                 '<w:proofErr w:type="spellStart"/>'
                 '<w:r><w:t xml:space="preserve"> </w:t></w:r>'
                 '<w:del w:id="91" w:author="A"><w:r><w:delText>pub</w:delText></w:r>'
-                '<w:r><w:delText>lished</w:delText></w:r></w:del>'
+                "<w:r><w:delText>lished</w:delText></w:r></w:del>"
                 '<w:ins w:id="92" w:author="A"><w:r><w:t>rel</w:t></w:r>'
                 '<w:r w:rsidRPr="00112233"><w:t>eased</w:t></w:r></w:ins>'
                 '<w:proofErr w:type="spellEnd"/></w:root>'
