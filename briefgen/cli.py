@@ -137,8 +137,10 @@ def check(brief: Path) -> None:
 @cli.command()
 @click.argument("brief", type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-    show_default=True, help="Output format.",
+    "--format", "fmt",
+    type=click.Choice(["table", "json", "csv", "ics", "markdown", "timelinejs"]),
+    default="table", show_default=True,
+    help="Output format: ics is a calendar, markdown a table, timelinejs TimelineJS JSON.",
 )  # fmt: skip
 @selection_options
 @click.option("--key-only", is_flag=True, help="Only key events.")
@@ -159,6 +161,7 @@ def events(
     Example:
 
         briefgen events inputs/grooming-gangs-inquiry.yaml --format json --key-only
+        briefgen events inputs/grooming-gangs-inquiry.yaml --format ics > inquiry.ics
     """
     from briefgen.listing import format_events
     from briefgen.order import select_events
@@ -169,6 +172,11 @@ def events(
     chosen = select_events(
         loaded.brief.events, start=from_date, end=to_date, tag=tag, key_only=key_only
     )
+    if fmt in ("ics", "markdown", "timelinejs"):
+        from briefgen.export import export_events
+
+        click.echo(export_events(loaded.brief, chosen, fmt), nl=False)
+        return
     click.echo(format_events(chosen, fmt), nl=False)
 
 
