@@ -27,6 +27,8 @@ summary: >-
 key_points:
   - "First point."   # keep this one
   - "Second point."
+next:
+  - {date: "in the coming weeks", text: "Work starts.", source: a}
 sources:
   - {id: a, publisher: Paper A, title: A, url: "https://example.org/a", published: 2025-06-16}
   - {id: b, publisher: Paper B, title: B, url: "https://example.org/b", published: 2025-06-10}
@@ -279,6 +281,8 @@ def test_the_briefing_gives_back_its_summary_and_key_points(runner, pack, tmp_pa
             p.runs[0].text = "Second point, tightened."
         if p.text == "A short summary of the matter.":
             p.runs[0].text = "A shorter summary."
+        if p.text.endswith("Work starts. [1]"):
+            p.runs[-1].text = "Work starts in July. [1]"
     edited = tmp_path / "briefing-edited.docx"
     d.save(str(edited))
     out = pull(runner, brief, edited, "--write")
@@ -286,6 +290,8 @@ def test_the_briefing_gives_back_its_summary_and_key_points(runner, pack, tmp_pa
     b = read_brief(brief)
     assert b.summary == "A shorter summary."
     assert b.key_points == ("First point.", "Second point, tightened.")
+    assert b.next[0].text == "Work starts in July."
+    assert b.next[0].date == "in the coming weeks"
     assert comments(brief.read_text(encoding="utf-8")) == comments(BRIEF)
 
 

@@ -94,12 +94,12 @@ def briefing_update(brief: Brief, pack: Pack) -> Update:
                 "'next:' list by hand (pull takes back changed wording only)"
             )
         else:
-            for i, (old, new) in enumerate(zip(was, texts, strict=True)):
-                if old != new and i < len(brief.next):
+            for i, (old, word_text) in enumerate(zip(was, texts, strict=True)):
+                if old != word_text and i < len(brief.next):
                     before = (
                         _norm(given.get("next", [])[i]["text"])
                         if i < len(given.get("next", []))
                         else ""
                     )
-                    take(f"next[{i + 1}].text", _norm(brief.next[i].text), before, new)
+                    take(f"next[{i + 1}].text", _norm(brief.next[i].text), before, word_text)
     return update
