@@ -96,8 +96,9 @@ class _Reader:
             if key not in known:
                 close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
                 hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(known)}"
+                shown = " ".join(str(key).split())  # a key can hold a line break
                 self.error(
-                    mapping.key_lines.get(key), f"{where}{key}", f"unknown key {key!r}", hint
+                    mapping.key_lines.get(key), f"{where}{shown}", f"unknown key {key!r}", hint
                 )
 
     def text(self, mapping: LineDict, key: str, where: str, *, required: bool = False) -> str:
