@@ -38,6 +38,7 @@ class Options:
     start: date | None = None
     end: date | None = None
     tag: str | None = None
+    since: date | Path | None = None  # mark events new since a date or an earlier brief
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,19 @@ def _pdf_limitations(brief: Brief, style: Style) -> list[Problem]:
     return out
 
 
+def _new_since(brief: Brief, since: date | Path | None) -> tuple[frozenset[str], str]:
+    """Return the ids of events new since ``since`` and the date it names, as a label."""
+    from briefgen.datelabels import day_label
+    from briefgen.diff import new_since_brief, new_since_date
+
+    if since is None:
+        return frozenset(), ""
+    if isinstance(since, date):
+        return new_since_date(brief, since), day_label(since)
+    old = load_brief(since).brief
+    return new_since_brief(old, brief), day_label(old.as_of)
+
+
 def build_pack(
     brief_path: Path, options: Options, progress: Callable[[Progress], None] | None = None
 ) -> Result:
@@ -139,14 +153,17 @@ def build_pack(
     chosen = replace(brief, events=events)
     if "pdf" in options.formats:
         warnings += _pdf_limitations(chosen, style)
+    new, since = _new_since(brief, options.since)
     docs: list[tuple[str, Document]] = []
     if "chronology" in options.only:
         step("composing the chronology")
-        docs.append(("chronology", compose_chronology(chosen)))
+        docs.append(("chronology", compose_chronology(chosen, new=new, since=since)))
     if "briefing" in options.only:
         step("composing the briefing")
         tight = fit_style(style)
-        briefing = compose_briefing(chosen, measure=lambda d: pdf.count_pages(d, tight))
+        briefing = compose_briefing(
+            chosen, measure=lambda d: pdf.count_pages(d, tight), new=new, since=since
+        )
         docs.append(("briefing", briefing.document))
         for what in briefing.omitted:
             warnings.append(

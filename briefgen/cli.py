@@ -143,8 +143,10 @@ def check(brief: Path) -> None:
 @cli.command()
 @click.argument("brief", type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-    show_default=True, help="Output format.",
+    "--format", "fmt",
+    type=click.Choice(["table", "json", "csv", "ics", "markdown", "timelinejs"]),
+    default="table", show_default=True,
+    help="Output format: ics is a calendar, markdown a table, timelinejs TimelineJS JSON.",
 )  # fmt: skip
 @selection_options
 @click.option("--key-only", is_flag=True, help="Only key events.")
@@ -166,6 +168,7 @@ def events(
 
     \b
         briefgen events inputs/grooming-gangs-inquiry.yaml --format json --key-only
+        briefgen events inputs/grooming-gangs-inquiry.yaml --format ics > inquiry.ics
     """
     from briefgen.listing import format_events
     from briefgen.order import select_events
@@ -176,6 +179,11 @@ def events(
     chosen = select_events(
         loaded.brief.events, start=from_date, end=to_date, tag=tag, key_only=key_only
     )
+    if fmt in ("ics", "markdown", "timelinejs"):
+        from briefgen.export import export_events
+
+        click.echo(export_events(loaded.brief, chosen, fmt), nl=False)
+        return
     click.echo(format_events(chosen, fmt), nl=False)
 
 
@@ -288,6 +296,10 @@ class FormatList(click.ParamType):  # type: ignore[type-arg]
     "--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), help="Paper size."
 )
 @selection_options
+@click.option(
+    "--since", metavar="YYYY-MM-DD|OLD.yaml",
+    help="Mark events new since a date, or added or changed since an earlier brief.",
+)  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @handle_errors
 def build(
@@ -301,6 +313,7 @@ def build(
     from_date: date | None,
     to_date: date | None,
     tag: str | None,
+    since: str | None,
     quiet: bool,
 ) -> None:
     """Build the briefing pack: a chronology and a one-page briefing, as DOCX and PDF.
@@ -318,6 +331,7 @@ def build(
     \b
         briefgen build inputs/grooming-gangs-inquiry.yaml -o examples/
         briefgen build a.yaml b.yaml c.yaml -o out/ --quiet
+        briefgen build this-week.yaml --since last-week.yaml
     """
     from briefgen.build import DOCUMENTS, Options, build_many, build_pack
 
@@ -331,6 +345,7 @@ def build(
         start=from_date,
         end=to_date,
         tag=tag,
+        since=_since(since),
     )
     from briefgen.progress import BuildBar
 
@@ -380,6 +395,22 @@ def build(
             bar.close()
     if failed:
         sys.exit(1)
+
+
+def _since(value: str | None) -> date | Path | None:
+    """Read --since: a YYYY-MM-DD date, else the path of an earlier brief."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        pass
+    path = Path(value)
+    if not path.is_file():
+        raise click.BadParameter(
+            f"{value!r} is neither a YYYY-MM-DD date nor a brief file", param_hint="--since"
+        )
+    return path
 
 
 @cli.command()
@@ -445,3 +476,7 @@ def extract(
 def main() -> None:
     """Run the command line (the ``briefgen`` console script)."""
     cli(prog_name="briefgen")
+
+
+# The weekly-loop commands live in their own module; importing it registers them.
+from briefgen import cli_loop as _cli_loop  # noqa: E402, F401

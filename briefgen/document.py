@@ -30,6 +30,17 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub("", text)
 
 
+def row_bookmark(event_id: str) -> str:
+    """Return the hidden bookmark name (``_bg`` and 16 hex digits) that marks a row's event.
+
+    Word hides bookmarks whose names start with "_"; names are at most 40 characters of
+    letters, digits and "_", so the id is hashed rather than written out.
+    """
+    import hashlib
+
+    return "_bg" + hashlib.sha256(event_id.encode("utf-8")).hexdigest()[:16]
+
+
 def is_link_url(url: str | None) -> bool:
     """Tell whether ``url`` may become a clickable link: http, https or mailto only.
 
@@ -63,8 +74,8 @@ class Paragraph:
 
     Styles are semantic names the writers map to their own styles: ``title``,
     ``subtitle``, ``doc-type``, ``dateline``, ``meta``, ``body``, ``lead``, ``small``,
-    ``event-date``, ``event-title``, ``event-detail``, ``event-sources``, ``table-header``,
-    ``source-entry``, ``note``.
+    ``event-date``, ``new-marker``, ``event-title``, ``event-detail``, ``event-sources``,
+    ``table-header``, ``source-entry``, ``note``.
     """
 
     content: Inline
@@ -94,10 +105,17 @@ Cell = tuple[Paragraph, ...]
 
 @dataclass(frozen=True)
 class Row:
-    """A table row; ``key`` rows are shown with emphasis (shading and a bar)."""
+    """A table row; ``key`` rows are shown with emphasis (shading and a bar).
+
+    ``id`` (empty: none) is the stable id of the event the row shows; the DOCX writer
+    keeps it in a hidden bookmark so that the row can be read back (``briefgen pull``).
+    ``new`` marks an event added or changed since an earlier pack (``--since``).
+    """
 
     cells: tuple[Cell, ...]
     key: bool = False
+    id: str = ""
+    new: bool = False
 
 
 @dataclass(frozen=True)
@@ -172,7 +190,9 @@ class Document:
     """A whole document: its metadata, its page furniture and its blocks.
 
     ``marking`` (empty: none) is printed at the top and bottom of every page; the footer
-    shows ``footer`` and "Page N of M".
+    shows ``footer`` and "Page N of M". ``meta["briefgen-pack"]`` (when present) is the
+    JSON snapshot of what the pack was built from, which the DOCX writer stores in a
+    custom XML part that no reader sees (see ``briefgen.pull.snapshot``).
     """
 
     kind: DocumentKind

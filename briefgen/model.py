@@ -59,6 +59,8 @@ class Event:
 
     ``anchor`` is what the brief file said (a date or a source id), or ``None`` for the default.
     ``index`` is the event's position in the input, used to keep the author's order on ties.
+    ``id`` is the brief's stable id for the event ("" when the brief gives none; see
+    ``briefgen.eventids`` for the id a pack uses then).
     """
 
     date: str
@@ -71,6 +73,7 @@ class Event:
     index: int = 0
     span: DateSpan | None = None
     place: Place | None = None
+    id: str = ""
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ ParagraphStyleName = Literal[
     "small",
     "note",
     "event-date",
+    "new-marker",
     "event-title",
     "event-detail",
     "event-sources",
@@ -88,6 +89,8 @@ SPEC: dict[StyleName, ParaSpec] = {
     "small": ParaSpec("Note", "small", "muted", 0, 4),
     "note": ParaSpec("Note", "small", "muted", 0, 4),
     "event-date": ParaSpec("Event Date", "body", "text", bold=True),
+    # the "New" label over the date of an event added or changed since an earlier pack
+    "new-marker": ParaSpec("New Marker", "small", "accent", bold=True),
     "event-title": ParaSpec("Event Title", "body", "text", bold=True),
     "event-detail": ParaSpec("Event Detail", "body", "text", 2, 0),
     "event-sources": ParaSpec("Event Sources", "small", "muted"),

@@ -1,4 +1,10 @@
-"""The code's layout: only the writers touch their libraries, and modules stay small."""
+"""The code's layout: only the readers and writers of a format touch its libraries, and
+modules stay small.
+
+python-docx and lxml belong to the DOCX writer (``write/docx``) and to the one module
+that reads a pack DOCX back for ``briefgen pull`` (``read/docx_pack.py``); reportlab
+belongs to the PDF writer (``write/pdf``).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +15,9 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "briefgen"
 MODULES = sorted(PACKAGE.rglob("*.py"))
-# library -> the only package that may import it
-OWNERS = {"docx": "write/docx", "lxml": "write/docx", "reportlab": "write/pdf"}
+# library -> the only packages ("dir/") or modules ("file.py") that may import it
+DOCX_CODE = ("write/docx/", "read/docx_pack.py")
+OWNERS = {"docx": DOCX_CODE, "lxml": DOCX_CODE, "reportlab": ("write/pdf/",)}
 MAX_LINES = 500
 # TEMPORARY (issue 12): dates.py is being split by issue 10 and extract/ is outside this
 # change; drop these once they are under the limit.
@@ -32,7 +39,10 @@ def _imported(path: Path) -> set[str]:
 def test_only_the_writers_import_their_libraries(path: Path) -> None:
     where = path.relative_to(PACKAGE).as_posix()
     for library in _imported(path) & set(OWNERS):
-        assert where.startswith(OWNERS[library] + "/"), f"{where} imports {library}"
+        owners = OWNERS[library]
+        assert any(where.startswith(o) if o.endswith("/") else where == o for o in owners), (
+            f"{where} imports {library}"
+        )
 
 
 def test_no_module_is_over_500_lines() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from briefgen.compose.common import as_at, cite, pack_document, shorten, source_numbers
 from briefgen.compose.timeline import build_timeline, fits
@@ -26,6 +27,7 @@ from briefgen.document import (
     runs,
 )
 from briefgen.model import Brief, Event, Source
+from briefgen.snapshot import KEY, briefing_snapshot
 
 Measure = Callable[[Document], int]
 
@@ -89,18 +91,27 @@ class Briefing:
     omitted: tuple[str, ...]
 
 
-def choose_events(events: tuple[Event, ...], n: int) -> list[Event]:
-    """Pick ``n`` events for the strip: key events first, then the most recent; in date order."""
+def choose_events(
+    events: tuple[Event, ...], n: int, new: frozenset[int] = frozenset()
+) -> list[Event]:
+    """Pick ``n`` events for the strip: key events first, then the most recent; in date order.
+
+    ``new`` holds the positions of events new since an earlier pack: new key events come
+    first of all, then new events among the rest.
+    """
     ranked = sorted(
         range(len(events)),
-        key=lambda i: (not events[i].key, -i),
+        key=lambda i: (not events[i].key, i not in new, -i),
     )
     chosen = sorted(ranked[:n])
     return [events[i] for i in chosen]
 
 
-def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
+def _compose_at(
+    brief: Brief, budget: Budget, new: frozenset[int] = frozenset(), since: str = ""
+) -> tuple[Document, list[str]]:
     numbers = source_numbers(brief)
+    snap: dict[str, Any] = {"summary": "", "key_points": [], "next": []}
     omitted: list[str] = []
     used: set[str] = set()  # ids of the sources the shown content cites
     title = shorten(brief.title, budget.title_chars)
@@ -111,12 +122,17 @@ def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
     if brief.audience:
         dateline.append(f"For: {brief.audience}")
     blocks.append(Paragraph(runs(" · ".join(dateline)), "dateline"))
+    if since:
+        blocks.append(
+            Paragraph(runs(f"{len(new)} event{'s' * (len(new) != 1)} new since {since}"), "note")
+        )
 
     if brief.summary:
         summary = shorten(brief.summary, budget.summary_chars)
         if summary != " ".join(brief.summary.split()):
             omitted.append("shortens the summary")
         blocks += [Heading("Summary", 1, bookmark=False), Paragraph(runs(summary), "lead")]
+        snap["summary"] = summary
 
     if brief.key_points:
         points = brief.key_points[: budget.points]
@@ -127,6 +143,7 @@ def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
         if cut:
             omitted.append(f"shortens {cut} key point{'s' * (cut != 1)}")
         blocks += [Heading("Key points", 1, bookmark=False), Bullets(items)]
+        snap["key_points"] = [inline_text(i) for i in items]
 
     if brief.figures:
         figures = brief.figures[: budget.figures]
@@ -148,13 +165,13 @@ def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
         n = budget.marks
         while n > 1 and not fits(n):
             n -= 1
-        shown = choose_events(events, n)
+        shown = choose_events(events, n, new)
         timeline = None
         while shown and timeline is None:
             caption = _timeline_caption(events, shown)
             timeline = build_timeline(shown, caption)
             if timeline is None:
-                shown = choose_events(events, len(shown) - 1)
+                shown = choose_events(events, len(shown) - 1, new)
         if timeline is not None:
             used.update(sid for e in shown for sid in e.sources)
             blocks += [Heading("Timeline", 1, bookmark=False), timeline]
@@ -180,6 +197,9 @@ def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
             ref = cite([item.source] if item.source else [], numbers)
             text = shorten(item.text, budget.item_chars) + (f" {ref}" if ref else "")
             items_n.append((Run(f"{label}: ", bold=True), Run(text)))
+            snap["next"].append(
+                {"label": label, "text": shorten(item.text, budget.item_chars), "cite": ref}
+            )
         blocks += [Heading("What happens next", 1, bookmark=False), Bullets(tuple(items_n))]
 
     cited, more = _cited_sources(brief, used, budget.sources)
@@ -195,7 +215,7 @@ def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
             Bullets(tuple(items_s), style="source-list"),
         ]
 
-    doc = pack_document(brief, "briefing", blocks)
+    doc = pack_document(brief, "briefing", blocks, meta={KEY: briefing_snapshot(brief, snap)})
     return doc, omitted
 
 
@@ -218,12 +238,25 @@ def _cited_sources(brief: Brief, ids: set[str], limit: int) -> tuple[list[tuple[
     return cited[:limit], max(0, len(cited) - limit)
 
 
-def compose_briefing(brief: Brief, measure: Measure | None = None) -> Briefing:
+def compose_briefing(
+    brief: Brief,
+    measure: Measure | None = None,
+    new: frozenset[str] = frozenset(),
+    since: str = "",
+) -> Briefing:
     """Return the one-page briefing of ``brief`` and what it left out to fit.
 
     ``measure`` returns the page count a document would take; with ``None`` the largest
-    budget is used unchecked (for golden tests of the content).
+    budget is used unchecked (for golden tests of the content). ``new`` holds the ids
+    (``briefgen.eventids``) of events new since ``since`` (a label; empty: no such line).
     """
+    from briefgen.eventids import event_ids
+
+    positions = frozenset(i for i, eid in enumerate(event_ids(brief.events)) if eid in new)
+
+    def _compose(b: Brief, budget: Budget) -> tuple[Document, list[str]]:
+        return _compose_at(b, budget, positions, since)
+
     first = _compose(brief, BUDGETS[0])
     if measure is None or measure(first[0]) <= 1:
         return Briefing(first[0], tuple(first[1]))

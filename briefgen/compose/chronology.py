@@ -6,15 +6,18 @@ from itertools import groupby
 
 from briefgen.compose.common import as_at, byline, cite, pack_document, source_entry, source_numbers
 from briefgen.document import Block, Bullets, Document, Heading, Paragraph, Row, Table, runs
+from briefgen.eventids import event_ids
 from briefgen.model import Brief, Event
+from briefgen.snapshot import KEY, chronology_snapshot
 
 HEADER = ("Date", "Event", "Sources")
 WIDTHS = (0.21, 0.65, 0.14)
 
 
-def _row(event: Event, numbers: dict[str, int]) -> Row:
+def _row(event: Event, numbers: dict[str, int], eid: str = "", new: bool = False) -> Row:
     assert event.span is not None
-    date_cell = [Paragraph(runs(event.span.label), "event-date")]
+    date_cell = [Paragraph(runs("New"), "new-marker")] if new else []
+    date_cell.append(Paragraph(runs(event.span.label), "event-date"))
     if event.date.casefold().strip() != event.span.label.casefold():
         # Show how the date was read, so a reader can check the resolution.
         date_cell.append(Paragraph(runs(f"as reported: “{event.date}”"), "event-sources"))
@@ -30,12 +33,27 @@ def _row(event: Event, numbers: dict[str, int]) -> Row:
             (Paragraph(runs(cite(event.sources, numbers) or "none"), "event-sources"),),
         ),
         key=event.key,
+        id=eid,
+        new=new,
     )
 
 
-def compose_chronology(brief: Brief, events: tuple[Event, ...] | None = None) -> Document:
-    """Return the chronology of ``brief`` (or of the chosen ``events``, already ordered)."""
+def compose_chronology(
+    brief: Brief,
+    events: tuple[Event, ...] | None = None,
+    new: frozenset[str] = frozenset(),
+    since: str = "",
+) -> Document:
+    """Return the chronology of ``brief`` (or of the chosen ``events``, already ordered).
+
+    ``new`` holds the ids (see ``briefgen.eventids``) of events added or changed since
+    ``since`` (a label such as "9 June 2025"); their rows carry a "New" marker and the
+    title block counts them.
+    """
     events = brief.events if events is None else events
+    ids = event_ids(brief.events)
+    id_of = {id(e): i for e, i in zip(brief.events, ids, strict=True)}
+    row_ids = [id_of.get(id(e)) or "" for e in events]
     numbers = source_numbers(brief)
     blocks: list[Block] = [Paragraph(runs(brief.title), "title")]
     if brief.subtitle:
@@ -61,11 +79,16 @@ def compose_chronology(brief: Brief, events: tuple[Event, ...] | None = None) ->
         note += " Relative dates in sources are resolved against each source's publication date."
     else:
         note = "The brief holds no events yet."
+    if since:
+        n_new = sum(i in new for i in row_ids)
+        note += f" {n_new} event{'s' * (n_new != 1)} new since {since} are marked New."
     blocks.append(Paragraph(runs(note), "note"))
 
-    for year, group in groupby(events, key=lambda e: e.span.start.year if e.span else 0):
+    pairs = list(zip(events, row_ids, strict=True))
+    for year, group in groupby(pairs, key=lambda p: p[0].span.start.year if p[0].span else 0):
         blocks.append(Heading(str(year), level=2))
-        blocks.append(Table(HEADER, WIDTHS, tuple(_row(e, numbers) for e in group)))
+        rows = tuple(_row(e, numbers, i, i in new) for e, i in group)
+        blocks.append(Table(HEADER, WIDTHS, rows))
 
     if brief.sources:
         blocks.append(Heading("Sources", level=1))
@@ -76,4 +99,6 @@ def compose_chronology(brief: Brief, events: tuple[Event, ...] | None = None) ->
                 style="source-list",
             )
         )
-    return pack_document(brief, "chronology", blocks)
+    return pack_document(
+        brief, "chronology", blocks, meta={KEY: chronology_snapshot(brief, events, row_ids)}
+    )

@@ -61,8 +61,16 @@ def shorten(text: str, limit: int) -> str:
     return (cut[:space] if space > limit // 2 else cut[: limit - 1]).rstrip(" ,;:") + "…"
 
 
-def pack_document(brief: Brief, kind: DocumentKind, blocks: Sequence[Block]) -> Document:
-    """Return one document of the pack: ``blocks`` with the brief's metadata and furniture."""
+def pack_document(
+    brief: Brief,
+    kind: DocumentKind,
+    blocks: Sequence[Block],
+    meta: dict[str, str] | None = None,
+) -> Document:
+    """Return one document of the pack: ``blocks`` with the brief's metadata and furniture.
+
+    ``meta`` is passed on to the writers (the pack snapshot, ``briefgen.snapshot``).
+    """
     name = kind.capitalize()
     return Document(
         kind=kind,
@@ -74,4 +82,5 @@ def pack_document(brief: Brief, kind: DocumentKind, blocks: Sequence[Block]) -> 
         marking=brief.marking,
         footer=f"{name} · {as_at(brief)}",
         keywords=(kind, "briefgen"),
+        meta=dict(meta or {}),
     )

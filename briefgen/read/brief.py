@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -41,7 +42,7 @@ TOP_KEYS = (
     "month_first",
 )
 SOURCE_KEYS = ("id", "publisher", "title", "url", "published")
-EVENT_KEYS = ("date", "title", "detail", "sources", "tags", "key", "anchor")
+EVENT_KEYS = ("id", "date", "title", "detail", "sources", "tags", "key", "anchor")
 FIGURE_KEYS = ("value", "label", "source")
 NEXT_KEYS = ("date", "text", "source")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # far more than any hand-written brief
@@ -95,8 +96,9 @@ class _Reader:
             if key not in known:
                 close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
                 hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(known)}"
+                shown = " ".join(str(key).split())  # a key can hold a line break
                 self.error(
-                    mapping.key_lines.get(key), f"{where}{key}", f"unknown key {key!r}", hint
+                    mapping.key_lines.get(key), f"{where}{shown}", f"unknown key {key!r}", hint
                 )
 
     def text(self, mapping: LineDict, key: str, where: str, *, required: bool = False) -> str:
@@ -282,9 +284,11 @@ def read_brief(path: str | Path) -> Brief:
         )
 
     events: list[Event] = []
+    event_ids: dict[str, int] = {}
     for line, m, where in r.entries(data, "events", EVENT_KEYS):
         events.append(_event(r, m, line, where, len(events)))
         owners.append((line, f"the event {events[-1].title!r}"))
+        _check_event_id(r, m, where, events[-1].id, event_ids)
 
     figures = []
     for line, m, where in r.entries(data, "figures", FIGURE_KEYS):
@@ -428,4 +432,32 @@ def _event(r: _Reader, m: LineDict, line: int, where: str, index: int) -> Event:
         anchor=anchor,
         index=index,
         place=Place(r.path, line),
+        id=r.text(m, "id", where).strip(),
     )
+
+
+_EVENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+def _check_event_id(r: _Reader, m: LineDict, where: str, eid: str, seen: dict[str, int]) -> None:
+    """Refuse an event id that is malformed or that another event already has."""
+    if "id" not in m:
+        return
+    line = m.key_lines.get("id", m.line)
+    if not _EVENT_ID.match(eid):
+        r.error(
+            line,
+            where + "id",
+            f"{eid!r} is not a usable event id",
+            "use up to 64 letters, digits, '-', '_' or '.', starting with a letter or digit",
+        )
+        return
+    if eid in seen:
+        r.error(
+            line,
+            where + "id",
+            f"the event id {eid!r} is used twice (first on line {seen[eid]})",
+            "give each event its own id, or delete the id and run 'briefgen pull --write'",
+        )
+        return
+    seen[eid] = line

@@ -31,6 +31,7 @@ class Ctx:
     progress: Callable[[int, int], None] | None = None  # (table rows written, in all)
     rows_done: int = 0
     rows_total: int = 0
+    bookmarks: int = 0  # bookmarks written, for their w:id
 
     def sid(self, name: str) -> str:
         return self.ids[name.lower()]

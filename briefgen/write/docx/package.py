@@ -7,10 +7,16 @@ import zipfile
 from datetime import UTC, date, datetime
 
 import docx
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from lxml import etree
 
 from briefgen.document import (
     Document,
 )
+from briefgen.snapshot import PACK_NS
 from briefgen.write.docx.template import language
 from briefgen.write.docx.xml import clean_text
 
@@ -62,3 +68,26 @@ def package_bytes(document: docx.document.Document, created: date) -> bytes:
             fixed.create_system = 0
             zout.writestr(fixed, zin.read(info.filename), compresslevel=6)
     return out.getvalue()
+
+
+_PROPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
+_RT_PROPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps"
+_CT_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
+_PACK_ITEM_ID = "{6B1F0D3E-5A8C-4C21-9B7E-2F4D8A1C0E57}"  # fixed, so builds stay reproducible
+
+
+def add_pack_part(document: docx.document.Document, snapshot: str) -> None:
+    """Store the pack's snapshot (JSON) in a custom XML part that no reader is shown."""
+    package = document.part.package
+    root = etree.Element(f"{{{PACK_NS}}}pack", nsmap={None: PACK_NS})
+    root.text = clean_text(snapshot)
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    item = Part(PackURI("/customXml/item90.xml"), CT.XML, blob, package)
+    props_xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<ds:datastoreItem ds:itemID="{_PACK_ITEM_ID}" xmlns:ds="{_PROPS_NS}">'
+        f'<ds:schemaRefs><ds:schemaRef ds:uri="{PACK_NS}"/></ds:schemaRefs></ds:datastoreItem>'
+    )
+    props = Part(PackURI("/customXml/itemProps90.xml"), _CT_PROPS, props_xml.encode(), package)
+    item.relate_to(props, _RT_PROPS)
+    document.part.relate_to(item, RT.CUSTOM_XML)

@@ -16,11 +16,12 @@ from briefgen.document import (
     Table,
 )
 from briefgen.errors import BriefgenError, Problem
+from briefgen.snapshot import KEY as PACK_KEY
 from briefgen.styles import Style
 from briefgen.write.docx.blocks import body_xml
 from briefgen.write.docx.context import Ctx
 from briefgen.write.docx.hdrftr import headers_footers
-from briefgen.write.docx.package import core_properties, package_bytes
+from briefgen.write.docx.package import add_pack_part, core_properties, package_bytes
 from briefgen.write.docx.stylepart import merge_styles
 from briefgen.write.docx.template import (
     drop_extras,
@@ -75,6 +76,8 @@ def render_docx(
     body.getparent().replace(body, new_body)
     if template is not None:
         drop_unreferenced_hdrftr(document)
+    if PACK_KEY in doc.meta:
+        add_pack_part(document, doc.meta[PACK_KEY])
     return package_bytes(document, doc.created)
 
 

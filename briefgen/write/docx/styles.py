@@ -151,6 +151,7 @@ def style_defs(sheet: Style, text_width: int, num: Numbering) -> list[StyleDef]:
     para("lead")
     para("note")
     para("event-date")
+    para("new-marker", next_="Event Date")
     para("event-title", next_="Event Detail")
     para("event-detail")
     para("event-sources")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from xml.sax.saxutils import quoteattr
 
 from briefgen.document import (
     Paragraph,
     Table,
+    row_bookmark,
 )
-from briefgen.stylespec import leading
+from briefgen.stylespec import leading, spec
 from briefgen.write.docx.context import Ctx
 from briefgen.write.docx.inline import inline_xml
 from briefgen.write.docx.styles import word_style
@@ -42,8 +44,7 @@ def _row_height_guess(cells: Sequence[Sequence[Paragraph]], widths: Sequence[int
         inner = max(width - _CELL_PAD_TWIPS[1] - _CELL_PAD_TWIPS[3], 200)
         height = 0.0
         for p in cell:
-            size_key = "small" if p.style in ("event-sources", "small", "note") else "body"
-            size = ctx.sheet.sizes[size_key]
+            size = ctx.sheet.sizes[spec(p.style).size]
             per_line = max(1, int(inner / (size * 20 * em)))
             text = "".join(r.text for r in p.content)
             lines = sum(max(1, math.ceil(len(piece) / per_line)) for piece in text.split("\n"))
@@ -83,15 +84,17 @@ def table_xml(t: Table, ctx: Ctx) -> str:
         split = _row_height_guess(cells, widths, ctx) > max_row
         out.append("<w:tr>" if split else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         shd = key_shd if row.key else ""
+        mark = _row_bookmark(row.id, ctx) if row.id else ""
         for i, cell in enumerate(cells):
             out.append(f"<w:tc><w:tcPr>{tc_w[i]}{shd}</w:tcPr>")
             if not cell:
-                out.append(w_p(detail_id))
+                out.append(w_p(detail_id, mark))
             for p in cell:
                 sid = cache.get(p.style)
                 if sid is None:
                     sid = cache[p.style] = ctx.sid(word_style(p.style))
-                out.append(w_p(sid, inline_xml(p.content, ctx)))
+                out.append(w_p(sid, mark + inline_xml(p.content, ctx)))
+                mark = ""
             out.append("</w:tc>")
         out.append("</w:tr>")
         if ctx.progress is not None:
@@ -100,3 +103,11 @@ def table_xml(t: Table, ctx: Ctx) -> str:
                 ctx.progress(ctx.rows_done, ctx.rows_total)
     out.append("</w:tbl>")
     return "".join(out)
+
+
+def _row_bookmark(event_id: str, ctx: Ctx) -> str:
+    """Return a hidden, empty bookmark naming the row's event, for ``briefgen pull``."""
+    ctx.bookmarks += 1
+    n = ctx.bookmarks
+    name = quoteattr(row_bookmark(event_id))
+    return f'<w:bookmarkStart w:id="{n}" w:name={name}/><w:bookmarkEnd w:id="{n}"/>'
