@@ -6,9 +6,7 @@ them, so that ``briefgen --help`` answers at once.
 
 from __future__ import annotations
 
-import functools
 import sys
-import traceback
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -17,49 +15,8 @@ from typing import Any
 import click
 
 from briefgen import __version__
-from briefgen.errors import BriefgenError, Problem
-
-# How to report a bug; there is no public tracker to name, so say what to send.
-REPORT_HINT = (
-    "please report it to the briefgen maintainers with the command you ran and the "
-    "traceback that the same command prints with --debug (briefgen --debug ...)"
-)
-
-
-def _report(problems: list[Problem]) -> None:
-    for p in problems:
-        click.echo(str(p), err=True)
-
-
-def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn our errors into ``file:line: message`` lines and exit 1; hide tracebacks of bugs."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except BriefgenError as exc:
-            _report(exc.problems)
-            n = len(exc.problems)
-            if n > 1:
-                click.echo(f"{n} errors", err=True)
-            sys.exit(1)
-        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
-            raise
-        except KeyboardInterrupt:
-            click.echo("briefgen: interrupted; no output file was left half-written", err=True)
-            sys.exit(130)
-        except Exception as exc:
-            if click.get_current_context().find_root().params.get("debug"):
-                traceback.print_exc()
-            click.echo(
-                f"briefgen: internal error ({type(exc).__name__}: {exc}). "
-                f"This is a bug: {REPORT_HINT}.",
-                err=True,
-            )
-            sys.exit(1)
-
-    return wrapper
+from briefgen.cli_errors import REPORT_HINT, handle_errors, report, stdout_closed
+from briefgen.errors import Problem
 
 
 class IsoDate(click.ParamType):  # type: ignore[type-arg]
@@ -356,7 +313,7 @@ def build(
             _print_warnings(result.warnings)
             for out in result.outputs:
                 click.echo(f"{out.path} ({out.pages} page{'s' * (out.pages != 1)})")
-        _report(list(result.failures))
+        report(list(result.failures))
         return bool(result.failures)
 
     if len(briefs) == 1:
@@ -380,7 +337,7 @@ def build(
                 failed = print_result(outcome.result) or failed
             else:
                 failed = True
-                _report(list(outcome.errors))
+                report(list(outcome.errors))
                 if outcome.crash:
                     click.echo(
                         f"{outcome.brief}: briefgen: internal error ({outcome.crash}). "
@@ -475,7 +432,13 @@ def extract(
 
 def main() -> None:
     """Run the command line (the ``briefgen`` console script)."""
-    cli(prog_name="briefgen")
+    try:
+        try:
+            cli(prog_name="briefgen")
+        finally:
+            sys.stdout.flush()  # here, not at exit, so that a closed pipe is caught
+    except BrokenPipeError:
+        stdout_closed()
 
 
 # The weekly-loop commands live in their own module; importing it registers them.

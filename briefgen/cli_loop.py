@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from briefgen.cli import _print_warnings, cli, handle_errors
+from briefgen.cli import _print_warnings, cli
+from briefgen.cli_errors import handle_errors
 
 
 @cli.command()

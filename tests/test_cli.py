@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -116,6 +117,35 @@ def test_python_m_briefgen_works():
         [sys.executable, "-m", "briefgen", "--version"], capture_output=True, text=True, cwd=ROOT
     )
     assert out.returncode == 0 and "briefgen" in out.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["events", str(EXAMPLE)],
+        ["events", str(EXAMPLE), "--format", "ics"],
+        ["diff", str(EXAMPLE), str(EXAMPLE.with_name("grooming-gangs-inquiry-later.yaml"))],
+        ["date", "16 June 2025"],
+    ],
+    ids=["events", "events-ics", "diff", "date"],
+)
+def test_a_closed_standard_output_ends_quietly_with_141(args):
+    # `briefgen events ... | head`: the reader goes away. Closing the read end before the
+    # command starts makes its first write fail every time, not only on a long output.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        out = subprocess.run(
+            [sys.executable, "-m", "briefgen", *args],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert out.returncode == 141, out.stderr
+    assert out.stderr == b""
 
 
 def test_every_command_is_documented_in_the_readme():
