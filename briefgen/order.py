@@ -1,21 +1,45 @@
-"""The ordering rules: by start, then end, then the author's order in the file."""
+"""The ordering rules: a short span at its last day, a longer one at its first; then file order."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from briefgen.model import Brief, Event
 
+if TYPE_CHECKING:
+    from briefgen.dates import DateSpan
 
-def event_sort_key(event: Event) -> tuple[date, date, int]:
-    """Sort key of a dated event: an interval sorts by its start, then its end, then input order.
+# A span of up to a week ("at the weekend", "last week", "in recent days", "10-16 June")
+# reads as "some day in these few days": the reader can trust only that it happened by its
+# last day, so it is placed there, after the days it contains. A longer one is a named
+# period ("June 2025", "Spring 2025", "2015-2022", "Since January 2025") whose label says
+# it is a period; it is placed at its start, where it introduces the events inside it.
+SHORT_SPAN_DAYS = 7
 
-    So an event known only to the month sorts at the start of that month, a range sorts by
-    its start, and events on the same day keep the author's order.
+
+def span_sort_key(span: DateSpan) -> tuple[date, int]:
+    """Where an interval is placed: its day of placement, then its width in days.
+
+    The placement day is the end of a span of at most ``SHORT_SPAN_DAYS`` days and the
+    start of a longer one; on the same placement day the narrower interval comes first, so
+    a day comes before the week or weekend that ends on it.
+    """
+    width = (span.end - span.start).days
+    placed = span.end if width < SHORT_SPAN_DAYS else span.start
+    return (placed, width)
+
+
+def event_sort_key(event: Event) -> tuple[date, int, int]:
+    """Sort key of a dated event: where its interval is placed, its width, then input order.
+
+    So an event known only to the month sorts at the start of that month, a range of years
+    sorts by its start, a few days' span ("in recent days") after the days it contains,
+    and events on the same day keep the author's order.
     """
     assert event.span is not None, "order_events needs dated events (run resolve_dates first)"
-    return (event.span.start, event.span.end, event.index)
+    return (*span_sort_key(event.span), event.index)
 
 
 def order_events(brief: Brief) -> Brief:
@@ -24,7 +48,7 @@ def order_events(brief: Brief) -> Brief:
     nexts = tuple(
         sorted(
             brief.next,
-            key=lambda n: (n.span.start, n.span.end) if n.span else (date.max, date.max),
+            key=lambda n: span_sort_key(n.span) if n.span else (date.max, 0),
         )
     )
     return replace(brief, events=events, next=nexts)
