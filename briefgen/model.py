@@ -92,6 +92,8 @@ class Brief:
     events: tuple[Event, ...] = ()
     path: str = ""
     name: str = ""  # output file stem, from the brief file's name
+    # how the events were chosen ("tag government; 5 of 20 events"), "" when all are shown
+    filtered: str = ""
     settings: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
     # what the reader found but did not refuse (characters it removed, say)
     warnings: tuple[Problem, ...] = field(default=(), hash=False, compare=False)

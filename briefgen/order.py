@@ -6,6 +6,8 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from briefgen.datelabels import day_label
+from briefgen.errors import BriefgenError, Problem
 from briefgen.model import Brief, Event
 
 if TYPE_CHECKING:
@@ -76,3 +78,53 @@ def select_events(
             continue
         out.append(e)
     return tuple(out)
+
+
+def apply_selection(
+    brief: Brief,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    tag: str | None = None,
+    key_only: bool = False,
+) -> Brief:
+    """Return ``brief`` with only the selected events, its ``filtered`` saying how they were chosen.
+
+    With no selection the brief is returned as it is. Raises ``BriefgenError`` when a
+    selection is asked for and no event matches it, rather than make an empty pack.
+    """
+    asked = []
+    if start:
+        asked.append(f"from {day_label(start)}")
+    if end:
+        asked.append(f"to {day_label(end)}")
+    if tag:
+        asked.append(f"tag {tag}")
+    if key_only:
+        asked.append("key events only")
+    if not asked:
+        return brief
+    events = select_events(brief.events, start=start, end=end, tag=tag, key_only=key_only)
+    total = len(brief.events)
+    if not events:
+        raise BriefgenError(
+            Problem(
+                f"no event matches the selection ({', '.join(asked)}) of the brief's {total} "
+                f"event{'s' * (total != 1)}", brief.path, hint=_selection_hint(brief, tag=tag),
+            )
+        )  # fmt: skip
+    note = f"{', '.join(asked)}; {len(events)} of {total} event{'s' * (total != 1)}"
+    return replace(brief, events=events, filtered=note)
+
+
+def _selection_hint(brief: Brief, *, tag: str | None) -> str:
+    tags = sorted({t for e in brief.events for t in e.tags}, key=str.casefold)
+    if tag:
+        if tags:
+            return f"the brief's tags: {', '.join(tags[:12])}" + (", ..." * (len(tags) > 12))
+        return "no event in the brief has tags: add 'tags: [...]' to events"
+    spans = [e.span for e in brief.events if e.span is not None]
+    if spans:
+        first, last = min(s.start for s in spans), max(s.end for s in spans)
+        return f"the events run from {day_label(first)} to {day_label(last)}; widen the selection"
+    return "the brief holds no events yet"
