@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from briefgen.compose.common import as_at, cite, pack_document, shorten, source_numbers
+from briefgen.compose.common import (
+    as_at,
+    byline,
+    cite,
+    filtered_line,
+    pack_document,
+    shorten,
+    source_numbers,
+)
 from briefgen.compose.timeline import build_timeline, fits
 from briefgen.datelabels import day_label
 from briefgen.document import (
@@ -107,10 +115,21 @@ def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
     if title != " ".join(brief.title.split()):
         omitted.append("shortens the title")
     blocks: list[Block] = [Paragraph(runs(title), "title")]
+    if brief.subtitle:
+        subtitle = shorten(brief.subtitle, budget.title_chars)
+        if subtitle != " ".join(brief.subtitle.split()):
+            omitted.append("shortens the subtitle")
+        # at the date line's size, not the chronology's larger subtitle: the page is tight
+        blocks.append(Paragraph((Run(subtitle, bold=True),), "dateline"))
+    # one line where it fits: who wrote it and for whom, beside the date
     dateline = ["Briefing", as_at(brief)]
+    if by := byline(brief):
+        dateline.append(by)
     if brief.audience:
         dateline.append(f"For: {brief.audience}")
     blocks.append(Paragraph(runs(" · ".join(dateline)), "dateline"))
+    if filtered := filtered_line(brief):
+        blocks.append(Paragraph(runs(filtered), "dateline"))
 
     if brief.summary:
         summary = shorten(brief.summary, budget.summary_chars)
