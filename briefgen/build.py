@@ -13,7 +13,7 @@ from briefgen.compose.chronology import compose_chronology
 from briefgen.document import Document
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model import Brief
-from briefgen.order import select_events
+from briefgen.order import apply_selection
 from briefgen.pipeline import load_brief
 from briefgen.styles import Style, load_style
 from briefgen.write.atomic import write_atomic
@@ -149,8 +149,7 @@ def build_pack(
         raise BriefgenError(Problem("no such template file", str(template), hint="check the path"))
     _prepare_outdir(options.outdir)
 
-    events = select_events(brief.events, start=options.start, end=options.end, tag=options.tag)
-    chosen = replace(brief, events=events)
+    chosen = apply_selection(brief, start=options.start, end=options.end, tag=options.tag)
     if "pdf" in options.formats:
         warnings += _pdf_limitations(chosen, style)
     new, since = _new_since(brief, options.since)

@@ -128,20 +128,18 @@ def events(
         briefgen events inputs/grooming-gangs-inquiry.yaml --format ics > inquiry.ics
     """
     from briefgen.listing import format_events
-    from briefgen.order import select_events
+    from briefgen.order import apply_selection
     from briefgen.pipeline import load_brief
 
     loaded = load_brief(brief)
     _print_warnings(loaded.warnings)
-    chosen = select_events(
-        loaded.brief.events, start=from_date, end=to_date, tag=tag, key_only=key_only
-    )
+    chosen = apply_selection(loaded.brief, start=from_date, end=to_date, tag=tag, key_only=key_only)
     if fmt in ("ics", "markdown", "timelinejs"):
         from briefgen.export import export_events
 
-        click.echo(export_events(loaded.brief, chosen, fmt), nl=False)
+        click.echo(export_events(chosen, chosen.events, fmt), nl=False)
         return
-    click.echo(format_events(chosen, fmt), nl=False)
+    click.echo(format_events(chosen.events, fmt), nl=False)
 
 
 @cli.command("date")
@@ -198,7 +196,7 @@ def new(path: Path, force: bool) -> None:
     """
     from briefgen.starter import write_starter
 
-    write_starter(path, force=force)
+    write_starter(path, date.today(), force=force)  # the CLI is the one place that reads the clock
     click.echo(f"wrote {path}; edit it, then run: briefgen check {path}", err=True)
 
 

@@ -97,6 +97,8 @@ class Brief:
     name: str = ""  # output file stem, from the brief file's name
     # the brief's setting: True reads "03/04/2025" as 4 March, False (default) as 3 April
     month_first: bool = False
+    # how the events were chosen ("tag government; 5 of 20 events"), "" when all are shown
+    filtered: str = ""
     # what the reader found but did not refuse (characters it removed, say)
     warnings: tuple[Problem, ...] = field(default=(), hash=False, compare=False)
 

@@ -56,6 +56,15 @@ def resolve_dates(brief: Brief) -> Brief:
 
     Raises ``BriefgenError`` listing every date that cannot be read and every bad anchor.
     """
+    resolved, problems = resolve_dates_partly(brief)
+    if problems:
+        raise BriefgenError(problems)
+    return resolved
+
+
+def resolve_dates_partly(brief: Brief) -> tuple[Brief, list[Problem]]:
+    """Return ``brief`` with the events and next items whose dates can be read, each with
+    its ``span``, and the problems of those that cannot (bad dates and anchors)."""
     month_first = brief.month_first
     problems: list[Problem] = []
     events = []
@@ -79,6 +88,4 @@ def resolve_dates(brief: Brief) -> Brief:
             nexts.append(replace(item, span=parse_date(item.date, anchor, month_first=month_first)))
         except DateError as exc:
             problems.append(_date_problem(exc, item.place, "next.date"))
-    if problems:
-        raise BriefgenError(problems)
-    return replace(brief, events=tuple(events), next=tuple(nexts))
+    return replace(brief, events=tuple(events), next=tuple(nexts)), problems

@@ -1,5 +1,10 @@
-"""Interrupted builds: kill ``briefgen build`` at many moments, and every output file is
-the previous complete version or the new complete version, never a mix or a stub.
+"""Interrupted builds: kill ``briefgen build`` at each step of writing each output file,
+and every output file is the previous complete version or the new complete version, never
+a mix or a stub.
+
+The build stops at a named step when ``BRIEFGEN_PAUSE_AT`` asks (see
+``briefgen.write.atomic``) and says so by creating a marker file; the test kills it only
+then, so where each kill falls is known, whatever the machine's load.
 
 A build killed with SIGKILL can leave its temporary file (``.<name>.<random>.tmp``) beside
 the output, since nothing runs after SIGKILL; it is never mistaken for an output, and the
@@ -22,22 +27,24 @@ from benchmarks.generate import write_brief as write_generated
 from briefgen.cli import cli
 from briefgen.write import atomic
 
-NAMES = ("chronology.docx", "chronology.pdf", "briefing.docx", "briefing.pdf")
+NAMES = ("chronology.docx", "chronology.pdf", "briefing.docx", "briefing.pdf")  # write order
 TEMPORARY = re.compile(r"^\.brief-(chronology|briefing)\.(docx|pdf)\.[^.]+\.tmp$")
-KILL_POINTS = 20
+POINTS = ("temporary", "before-rename", "after-rename")
+GIVE_UP_SECONDS = 300  # only for a build that never reaches its pause point: a failure
 
 
 def snapshot(outdir: Path) -> dict[str, bytes]:
     return {n: (outdir / f"brief-{n}").read_bytes() for n in NAMES}
 
 
-def start_build(brief: Path, outdir: Path) -> int:
-    """Run ``briefgen build`` in a forked child (briefgen is already imported: no start-up
-    time, so the kill points fall on the build itself); return the child's pid."""
+def start_build(brief: Path, outdir: Path, env: dict[str, str] | None = None) -> int:
+    """Run ``briefgen build`` in a forked child with ``env`` added to its environment;
+    return the child's pid."""
     pid = os.fork()
     if pid == 0:  # the child: never return into pytest
         code = 1
         try:
+            os.environ.update(env or {})
             sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115
             cli.main(["build", str(brief), "-o", str(outdir), "-q"], standalone_mode=False)
             code = 0
@@ -51,6 +58,18 @@ def wait(pid: int) -> int:
     return -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
 
 
+def kill_at_marker(pid: int, marker: Path) -> None:
+    """Kill ``pid`` once it has created ``marker``; fail if it ends or never gets there."""
+    deadline = time.monotonic() + GIVE_UP_SECONDS
+    while not marker.exists():
+        done, status = os.waitpid(pid, os.WNOHANG)
+        assert done == 0, f"the build ended (status {status}) without reaching its pause point"
+        assert time.monotonic() < deadline, "the build never reached its pause point"
+        time.sleep(0.01)
+    os.kill(pid, signal.SIGKILL)
+    assert wait(pid) == -signal.SIGKILL
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork and SIGKILL (POSIX)")
 @pytest.mark.slow
 def test_killed_builds_leave_old_or_new_complete_files(runner, tmp_path):
@@ -61,35 +80,43 @@ def test_killed_builds_leave_old_or_new_complete_files(runner, tmp_path):
     assert runner.invoke(cli, ["build", str(brief), "-o", str(old_dir)]).exit_code == 0
     old = snapshot(old_dir)
     write_generated(brief, 60, seed=2)
-    started = time.perf_counter()
     assert wait(start_build(brief, new_dir)) == 0
-    duration = time.perf_counter() - started
     new = snapshot(new_dir)
     assert all(old[n] != new[n] for n in NAMES)
 
     outcomes = []
-    for i in range(KILL_POINTS):
-        shutil.rmtree(outdir, ignore_errors=True)
-        shutil.copytree(old_dir, outdir)
-        # spread over the whole build, denser towards its end, where the files are written
-        delay = duration * (1 - (1 - i / (KILL_POINTS - 1)) ** 2) * 1.05
-        pid = start_build(brief, outdir)
-        time.sleep(delay)
-        os.kill(pid, signal.SIGKILL)
-        status = wait(pid)
-        state = []
-        for n in NAMES:
-            data = (outdir / f"brief-{n}").read_bytes()
-            assert data in (old[n], new[n]), f"{n} is neither version after {delay:.2f} s"
-            state.append("new" if data == new[n] else "old")
-        for extra in os.listdir(outdir):
-            if extra.startswith("brief-"):
-                continue
-            assert TEMPORARY.match(extra), extra
-        outcomes.append((round(delay, 2), status, "".join(x[0] for x in state)))
-    print(f"build takes {duration:.2f} s; kill points (delay, status, files o/n): {outcomes}")
-    assert any(s == "oooo" for _, _, s in outcomes)  # killed before any write
-    assert any("n" in s for _, _, s in outcomes)  # and after some
+    for k, name in enumerate(NAMES):
+        for point in POINTS:
+            shutil.rmtree(outdir, ignore_errors=True)
+            shutil.copytree(old_dir, outdir)
+            marker = tmp_path / f"paused-{point}-{name}"
+            env = {
+                atomic.PAUSE_AT_ENV: f"{point}:brief-{name}",
+                atomic.PAUSE_MARKER_ENV: str(marker),
+            }
+            kill_at_marker(start_build(brief, outdir, env), marker)
+            written = k + 1 if point == "after-rename" else k  # files renamed into place
+            state = "".join(
+                "n" if (outdir / f"brief-{n}").read_bytes() == new[n] else "o" for n in NAMES
+            )
+            for n in NAMES:
+                assert (outdir / f"brief-{n}").read_bytes() in (old[n], new[n]), (point, n)
+            assert state == "n" * written + "o" * (len(NAMES) - written), (point, name)
+            extras = sorted(e for e in os.listdir(outdir) if not e.startswith("brief-"))
+            assert all(TEMPORARY.match(e) for e in extras), extras
+            if point == "after-rename":
+                assert not extras, extras
+            else:  # the killed write's temporary: empty, or the whole new file before its rename
+                (temporary,) = extras
+                assert temporary.startswith(f".brief-{name}.")
+                expected = b"" if point == "temporary" else new[name]
+                assert (outdir / temporary).read_bytes() == expected
+            outcomes.append(f"{point}:{name}={state}")
+    print("kill points (point:file=files o/n):", outcomes)
+    # the next build, unpaused, replaces every file and removes what the kills left behind
+    assert wait(start_build(brief, outdir)) == 0
+    assert snapshot(outdir) == new
+    assert sorted(os.listdir(outdir)) == sorted(f"brief-{n}" for n in NAMES)
 
 
 def test_the_next_write_removes_stale_temporaries(runner, write_brief, tmp_path):

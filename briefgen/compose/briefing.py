@@ -11,7 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from briefgen.compose.common import as_at, cite, pack_document, shorten, source_numbers
+from briefgen.compose.common import (
+    as_at,
+    byline,
+    cite,
+    filtered_line,
+    pack_document,
+    shorten,
+    source_numbers,
+)
 from briefgen.compose.timeline import build_timeline, fits
 from briefgen.datelabels import day_label
 from briefgen.document import (
@@ -118,10 +126,21 @@ def _compose_at(
     if title != " ".join(brief.title.split()):
         omitted.append("shortens the title")
     blocks: list[Block] = [Paragraph(runs(title), "title")]
+    if brief.subtitle:
+        subtitle = shorten(brief.subtitle, budget.title_chars)
+        if subtitle != " ".join(brief.subtitle.split()):
+            omitted.append("shortens the subtitle")
+        # at the date line's size, not the chronology's larger subtitle: the page is tight
+        blocks.append(Paragraph((Run(subtitle, bold=True),), "dateline"))
+    # one line where it fits: who wrote it and for whom, beside the date
     dateline = ["Briefing", as_at(brief)]
+    if by := byline(brief):
+        dateline.append(by)
     if brief.audience:
         dateline.append(f"For: {brief.audience}")
     blocks.append(Paragraph(runs(" · ".join(dateline)), "dateline"))
+    if filtered := filtered_line(brief):
+        blocks.append(Paragraph(runs(filtered), "dateline"))
     if since:
         blocks.append(
             Paragraph(runs(f"{len(new)} event{'s' * (len(new) != 1)} new since {since}"), "note")

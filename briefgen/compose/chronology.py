@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from briefgen.compose.common import as_at, byline, cite, pack_document, source_entry, source_numbers
+from briefgen.compose.common import (
+    as_at,
+    cite,
+    filtered_line,
+    meta_line,
+    pack_document,
+    source_entry,
+    source_numbers,
+)
+from briefgen.datelabels import lower_first
 from briefgen.document import Block, Bullets, Document, Heading, Paragraph, Row, Table, runs
 from briefgen.eventids import event_ids
 from briefgen.model import Brief, Event
@@ -12,6 +21,15 @@ from briefgen.snapshot import KEY, chronology_snapshot
 
 HEADER = ("Date", "Event", "Sources")
 WIDTHS = (0.21, 0.65, 0.14)
+
+
+def _in_sentence(label: str) -> str:
+    """Return a label as it reads inside a sentence: "the earliest late 1990s", not "Late".
+
+    Month names and codes such as "Q1 2025" and "H2 2024" keep their capitals.
+    """
+    first = label.split(" ", 1)[0]
+    return label if any(c.isdigit() for c in first) else lower_first(label)
 
 
 def _row(event: Event, numbers: dict[str, int], eid: str = "", new: bool = False) -> Row:
@@ -60,10 +78,9 @@ def compose_chronology(
         blocks.append(Paragraph(runs(brief.subtitle), "subtitle"))
     blocks.append(Paragraph(runs("Chronology"), "doc-type"))
     blocks.append(Paragraph(runs(as_at(brief)), "dateline"))
-    meta = byline(brief)
-    if brief.audience:
-        meta = f"{meta}. For: {brief.audience}" if meta else f"For: {brief.audience}"
-    if meta:
+    if filtered := filtered_line(brief):
+        blocks.append(Paragraph(runs(filtered), "dateline"))
+    if meta := meta_line(brief):
         blocks.append(Paragraph(runs(meta), "meta"))
 
     n_key = sum(e.key for e in events)
@@ -71,9 +88,10 @@ def compose_chronology(
         first, last = events[0].span, events[-1].span
         assert first is not None and last is not None
         if len(events) > 1:
-            note = f"{len(events)} events: the earliest {first.label}, the latest {last.label}."
+            earliest, latest = _in_sentence(first.label), _in_sentence(last.label)
+            note = f"{len(events)} events: the earliest {earliest}, the latest {latest}."
         else:
-            note = f"1 event, {first.label}."
+            note = f"1 event, {_in_sentence(first.label)}."
         if n_key:
             note += f" Key events ({n_key}) are shaded."
         note += " Relative dates in sources are resolved against each source's publication date."

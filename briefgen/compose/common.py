@@ -84,3 +84,16 @@ def pack_document(
         keywords=(kind, "briefgen"),
         meta=dict(meta or {}),
     )
+
+
+def meta_line(brief: Brief) -> str:
+    """Return "author, organisation. For: audience" (any part may be missing; "" for none)."""
+    meta = byline(brief)
+    if brief.audience:
+        meta = f"{meta}. For: {brief.audience}" if meta else f"For: {brief.audience}"
+    return meta
+
+
+def filtered_line(brief: Brief) -> str:
+    """Return "Filtered: tag government; 5 of 20 events", or "" when every event is shown."""
+    return f"Filtered: {brief.filtered}" if brief.filtered else ""

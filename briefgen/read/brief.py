@@ -229,6 +229,21 @@ def read_brief(path: str | Path) -> Brief:
     Raises ``BriefgenError`` listing every error found; warnings are returned later by
     ``check_brief``, not raised.
     """
+    brief, errors = read_brief_partly(path)
+    if errors:
+        raise BriefgenError(errors)
+    assert brief is not None
+    return brief
+
+
+def read_brief_partly(path: str | Path) -> tuple[Brief | None, list[Problem]]:
+    """Read the brief at ``path`` as far as it can be read, and return it with its errors.
+
+    The brief holds what could be read despite the errors (an unknown key, a missing
+    title), so that later stages can report their errors in the same pass; it is ``None``
+    when there is no ``as_of`` to date it by. Raises ``BriefgenError`` only when the file
+    is not a brief at all (unreadable, not YAML, not a mapping).
+    """
     path = Path(path)
     shown = str(path)
     r = _Reader(shown)
@@ -341,13 +356,12 @@ def read_brief(path: str | Path) -> Brief:
     key_points = r.strings(data, "key_points", "")
 
     errors = [p for p in r.problems if p.severity == "error"]
-    if errors:
-        errors.sort(key=lambda p: (p.file != shown, p.line or 0))  # stable: CSV's after
-        raise BriefgenError(errors)
-    assert as_of is not None
+    errors.sort(key=lambda p: (p.file != shown, p.line or 0))  # stable: CSV's after
+    if as_of is None:
+        return None, errors
     warnings = [p for p in r.problems if p.severity == "warning"]
     warnings += _removed_warnings(r, data, owners) + csv_warnings
-    return Brief(
+    brief = Brief(
         title=title,
         as_of=as_of,
         subtitle=subtitle,
@@ -366,6 +380,7 @@ def read_brief(path: str | Path) -> Brief:
         month_first=month_first,
         warnings=tuple(warnings),
     )
+    return brief, errors
 
 
 def _removed_warnings(r: _Reader, data: LineDict, owners: list[tuple[int, str]]) -> list[Problem]:

@@ -6,7 +6,14 @@ import contextlib
 import glob
 import os
 import tempfile
+import threading
 from pathlib import Path
+
+# Set to "<point>:<file name>" (points: "temporary", "before-rename", "after-rename"), a
+# write stops there for good after creating the file named by PAUSE_MARKER_ENV, so that a
+# test can kill the process at a known moment instead of after a guessed delay.
+PAUSE_AT_ENV = "BRIEFGEN_PAUSE_AT"
+PAUSE_MARKER_ENV = "BRIEFGEN_PAUSE_MARKER"
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -20,16 +27,29 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         # mkstemp makes the file private; give it the mode a plain open() would have.
         os.fchmod(fd, _existing_mode(path))
+        _pause_point("temporary", path)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        _pause_point("before-rename", path)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    _pause_point("after-rename", path)
     remove_stale_temporaries(path)
+
+
+def _pause_point(point: str, path: Path) -> None:
+    """Block forever at ``point`` of writing ``path`` if ``PAUSE_AT_ENV`` names it (tests only)."""
+    if os.environ.get(PAUSE_AT_ENV) != f"{point}:{path.name}":
+        return
+    marker = os.environ.get(PAUSE_MARKER_ENV)
+    if marker:
+        Path(marker).touch()
+    threading.Event().wait()
 
 
 def remove_stale_temporaries(path: Path) -> None:
