@@ -92,7 +92,8 @@ def test_escaped_text_builds_and_warns_when_characters_are_removed(
     if name in ("emoji", "Arabic"):
         assert "that its font has no glyphs for" in pdf_warned[0]
         assert f"in the event 'Event with {name}'" in pdf_warned[0]
-    elif name == "Hebrew":
+    elif name in ("Hebrew", "bidi controls"):
+        # an override such as U+202E asks for right-to-left display, which the PDF lacks
         assert "right-to-left text in its right order" in pdf_warned[0]
     else:
         assert not pdf_warned, stderr

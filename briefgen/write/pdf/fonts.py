@@ -102,7 +102,9 @@ def register_fonts(font: str) -> tuple[str, str, str, str]:
 
 # Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko...) and their
 # presentation forms: reportlab draws them in reading order, left to right.
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+# right-to-left scripts, and the controls that ask for right-to-left display (RLM, RLE, RLO,
+# RLI): the PDF draws every run left to right, so either is shown out of its order
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200f\u202b\u202e\u2067]")
 
 
 def limitations(text: str, font: str) -> list[str]:
