@@ -155,13 +155,18 @@ class Tick:
 
 @dataclass(frozen=True)
 class Timeline:
-    """A visual strip of key events along a time axis; ``lanes`` is how many caption rows."""
+    """A visual strip of key events along a time axis; ``lanes`` is how many caption rows.
+
+    ``alt`` says in words what the strip shows (its span and its marks in order), for
+    readers who cannot see it: the PDF's Figure /Alt and the DOCX table's description.
+    """
 
     marks: tuple[TimelineMark, ...]
     ticks: tuple[Tick, ...]
     lanes: int
     caption: str = ""
     caption_width: float = 0.25  # of the strip's width
+    alt: str = ""
 
 
 Block = Paragraph | Heading | Bullets | Table | Figures | Timeline
