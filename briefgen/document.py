@@ -104,12 +104,16 @@ class Row:
 class Table:
     """A table whose header row repeats on every page and whose rows do not split.
 
-    ``widths`` are fractions of the text width, one per column, summing to 1.
+    ``widths`` are fractions of the text width, one per column, summing to 1. ``caption``
+    names the table and ``description`` says what it holds, for readers who cannot see
+    it (the DOCX table's alternative text).
     """
 
     header: tuple[str, ...]
     widths: tuple[float, ...]
     rows: tuple[Row, ...]
+    caption: str = ""
+    description: str = ""
 
 
 @dataclass(frozen=True)

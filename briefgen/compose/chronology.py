@@ -65,7 +65,10 @@ def compose_chronology(brief: Brief, events: tuple[Event, ...] | None = None) ->
 
     for year, group in groupby(events, key=lambda e: e.span.start.year if e.span else 0):
         blocks.append(Heading(str(year), level=2))
-        blocks.append(Table(HEADER, WIDTHS, tuple(_row(e, numbers) for e in group)))
+        rows = tuple(_row(e, numbers) for e in group)
+        n = f"{len(rows)} event" + ("" if len(rows) == 1 else "s")
+        about = f"{n} starting in {year}, in date order, one a row: " + ", ".join(HEADER).lower()
+        blocks.append(Table(HEADER, WIDTHS, rows, f"Chronology, {year}", about + "."))
 
     if brief.sources:
         blocks.append(Heading("Sources", level=1))
