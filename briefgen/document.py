@@ -122,12 +122,16 @@ class Row:
 class Table:
     """A table whose header row repeats on every page and whose rows do not split.
 
-    ``widths`` are fractions of the text width, one per column, summing to 1.
+    ``widths`` are fractions of the text width, one per column, summing to 1. ``caption``
+    names the table and ``description`` says what it holds, for readers who cannot see
+    it (the DOCX table's alternative text).
     """
 
     header: tuple[str, ...]
     widths: tuple[float, ...]
     rows: tuple[Row, ...]
+    caption: str = ""
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -173,13 +177,18 @@ class Tick:
 
 @dataclass(frozen=True)
 class Timeline:
-    """A visual strip of key events along a time axis; ``lanes`` is how many caption rows."""
+    """A visual strip of key events along a time axis; ``lanes`` is how many caption rows.
+
+    ``alt`` says in words what the strip shows (its span and its marks in order), for
+    readers who cannot see it: the PDF's Figure /Alt and the DOCX table's description.
+    """
 
     marks: tuple[TimelineMark, ...]
     ticks: tuple[Tick, ...]
     lanes: int
     caption: str = ""
     caption_width: float = 0.25  # of the strip's width
+    alt: str = ""
 
 
 Block = Paragraph | Heading | Bullets | Table | Figures | Timeline

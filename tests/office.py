@@ -33,8 +33,19 @@ def needs_soffice(func: Callable[..., Any]) -> Callable[..., Any]:
     return pytest.mark.slow(_skip_without_soffice(func))
 
 
-def convert_to_pdf(docx_path: Path, outdir: Path, timeout: float = 180) -> Path:
+# LibreOffice's PDF export filter with a tagged PDF/UA export (for accessibility checks)
+TAGGED_PDF = (
+    'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+    '"PDFUACompliance":{"type":"boolean","value":"true"}}'
+)
+
+
+def convert_to_pdf(
+    docx_path: Path, outdir: Path, timeout: float = 180, convert_to: str = "pdf"
+) -> Path:
     """Convert ``docx_path`` to PDF in ``outdir`` with LibreOffice and return the PDF's path.
+
+    ``convert_to`` is soffice's ``--convert-to`` argument (e.g. ``TAGGED_PDF``).
 
     Raises ``RuntimeError`` with soffice's output if the conversion fails or times out.
     """
@@ -54,7 +65,7 @@ def convert_to_pdf(docx_path: Path, outdir: Path, timeout: float = 180) -> Path:
             "--nologo",
             "--nolockcheck",
             "--convert-to",
-            "pdf",
+            convert_to,
             "--outdir",
             str(outdir),
             str(docx_path),

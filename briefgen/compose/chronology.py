@@ -106,7 +106,9 @@ def compose_chronology(
     for year, group in groupby(pairs, key=lambda p: p[0].span.start.year if p[0].span else 0):
         blocks.append(Heading(str(year), level=2))
         rows = tuple(_row(e, numbers, i, i in new) for e, i in group)
-        blocks.append(Table(HEADER, WIDTHS, rows))
+        n = f"{len(rows)} event" + ("" if len(rows) == 1 else "s")
+        about = f"{n} starting in {year}, in date order, one a row: " + ", ".join(HEADER).lower()
+        blocks.append(Table(HEADER, WIDTHS, rows, f"Chronology, {year}", about + "."))
 
     if brief.sources:
         blocks.append(Heading("Sources", level=1))

@@ -35,7 +35,11 @@ def source_entry(source: Source, *, full: bool) -> Inline:
     if not full or not source.url:
         return (Run(text),)
     url = safe_url(source.url)
-    return (Run(text + ". "), Run(source.url, url=url))
+    if url is None:
+        return (Run(text + ". "), Run(source.url))
+    # the link's text makes sense on its own ("The Independent, 16 June 2025"); the
+    # address follows in plain text for readers of a printed page
+    return (Run(text, url=url), Run(". " + source.url))
 
 
 def as_at(brief: Brief) -> str:

@@ -93,4 +93,17 @@ def build_timeline(events: list[Event], caption: str) -> Timeline | None:
         if ticks and (ticks[-1].label == year or p - ticks[-1].position < 0.08):
             continue
         ticks.append(Tick(p, year))
-    return Timeline(marks, tuple(ticks), max(lanes) + 1, caption, CAPTION_WIDTH)
+    alt = timeline_alt([(m.date_label, e.title) for m, e in zip(marks, events, strict=True)])
+    return Timeline(marks, tuple(ticks), max(lanes) + 1, caption, CAPTION_WIDTH, alt)
+
+
+def timeline_alt(marks: list[tuple[str, str]]) -> str:
+    """Say in words what the strip shows: its span, then each mark (date and title) in order.
+
+    The titles are given whole (the captions on the strip may be shortened).
+    """
+    items = "; ".join(f"{label}: {title.strip().rstrip('.')}" for label, title in marks)
+    if len(marks) == 1:
+        return f"Timeline of 1 event. {items}."
+    first, last = marks[0][0], marks[-1][0]
+    return f"Timeline of {len(marks)} events from {first} to {last}, in order. {items}."

@@ -75,7 +75,9 @@ def _figures(f: Figures, ctx: Ctx) -> str:
     top = border("top", 1.5, ctx.sheet.colours["accent"])
     value_id, label_id = ctx.sid("Figure Value"), ctx.sid("Figure Label")
     note_id = ctx.sid("Figure Note")
-    out = [f"<w:tbl>{tbl_pr(ctx.sid('Figures Table'), ctx.text_width, LOOK_PLAIN)}"]
+    about = "; ".join(f"{i.value}: {i.label}" for i in f.items)
+    pr = tbl_pr(ctx.sid("Figures Table"), ctx.text_width, LOOK_PLAIN, "Key figures", about)
+    out = [f"<w:tbl>{pr}"]
     out.append(grid(widths))
     out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
     for i, item in enumerate(f.items):

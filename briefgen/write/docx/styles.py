@@ -135,7 +135,8 @@ def style_defs(sheet: Style, text_width: int, num: Numbering) -> list[StyleDef]:
     right_tab = f'<w:tab w:val="right" w:pos="{text_width}"/>'
     # (the order of definition is the order in styles.xml: keep it for stable bytes)
     para("body", ui=0)
-    para("title", next_="Normal", ui=10)
+    # the title is the outline's level 1 (a heading to screen readers): Heading 2 follows it
+    para("title", next_="Normal", ui=10, outline=0)
     para("subtitle", next_="Normal", ui=11)
     para("heading1", stored="heading 1", next_="Normal", ui=9, outline=0)
     para("heading2", stored="heading 2", next_="Normal", ui=9, outline=1)

@@ -69,7 +69,10 @@ def table_xml(t: Table, ctx: Ctx) -> str:
     detail_id = ctx.sid("Event Detail")
     max_row = ctx.text_height - twips_pt(leading(ctx.sheet.sizes["body"]) + 6) - twips_pt(12)
     cache: dict[str, str] = {}  # paragraph style -> style id
-    out = [f"<w:tbl>{tbl_pr(ctx.sid('Chronology Table'), ctx.text_width, LOOK_HEADER)}"]
+    caption = t.caption or "Table"
+    description = t.description or f"Columns: {', '.join(t.header)}."
+    pr = tbl_pr(ctx.sid("Chronology Table"), ctx.text_width, LOOK_HEADER, caption, description)
+    out = [f"<w:tbl>{pr}"]
     out.append(grid(widths))
     if t.header:
         out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")

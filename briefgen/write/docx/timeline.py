@@ -186,7 +186,9 @@ def timeline_xml(tl: Timeline, ctx: Ctx) -> str:
         return f"<w:tc><w:tcPr>{tc}</w:tcPr>{slot.content or w_p(text_id)}</w:tc>"
 
     lane_height = 2 * small_line + gap
-    out = [f"<w:tbl>{tbl_pr(ctx.sid('Timeline Table'), ctx.text_width, LOOK_PLAIN)}"]
+    alt = tl.alt or tl.caption or "Timeline"
+    pr = tbl_pr(ctx.sid("Timeline Table"), ctx.text_width, LOOK_PLAIN, "Timeline", alt)
+    out = [f"<w:tbl>{pr}"]
     out.append(grid(widths))
     for row in reversed(lane_rows):  # top lane first
         out.append(

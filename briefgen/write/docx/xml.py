@@ -100,10 +100,17 @@ def split_widths(total: int, fractions: Sequence[float]) -> list[int]:
     return widths
 
 
-def tbl_pr(style_id: str, width: int, look: str) -> str:
+def tbl_pr(style_id: str, width: int, look: str, caption: str = "", description: str = "") -> str:
+    """Table properties; ``caption`` and ``description`` are its alternative text (title and
+    description in Word's Table Properties), read by screen readers and Word's checker."""
+    alt = ""
+    if caption:
+        alt += f"<w:tblCaption w:val={attr(caption)}/>"
+    if description:
+        alt += f"<w:tblDescription w:val={attr(description)}/>"
     return (
         f'<w:tblPr><w:tblStyle w:val="{style_id}"/><w:tblW w:w="{width}" w:type="dxa"/>'
-        f'<w:tblInd w:w="0" w:type="dxa"/><w:tblLayout w:type="fixed"/>{look}</w:tblPr>'
+        f'<w:tblInd w:w="0" w:type="dxa"/><w:tblLayout w:type="fixed"/>{look}{alt}</w:tblPr>'
     )
 
 

@@ -13,6 +13,8 @@ from briefgen.document import (
 from briefgen.write.pdf.paragraphs import rl_paragraph
 from briefgen.write.pdf.styles import Styles
 from briefgen.write.pdf.tables import CELL_PAD_X, cell_commands
+from briefgen.write.pdf.tagging import artifact, tag
+from briefgen.write.pdf.tagtables import TableTags
 from briefgen.write.pdf.text import FUZZ
 
 FIGURE_RULE_WIDTH = 1.5
@@ -33,15 +35,16 @@ class _FiguresTable(RLTable):
         if self.briefgen_rule is None:
             return
         canv = self.canv
-        canv.saveState()
-        canv.setStrokeColor(self.briefgen_rule)
-        canv.setLineWidth(FIGURE_RULE_WIDTH)
-        y = self._height - FIGURE_RULE_WIDTH / 2
-        cols = self._colpositions
-        for i in range(len(cols) - 1):
-            gap = 2 * CELL_PAD_X if i < len(cols) - 2 else 0
-            canv.line(cols[i], y, cols[i + 1] - gap, y)
-        canv.restoreState()
+        with artifact(canv):
+            canv.saveState()
+            canv.setStrokeColor(self.briefgen_rule)
+            canv.setLineWidth(FIGURE_RULE_WIDTH)
+            y = self._height - FIGURE_RULE_WIDTH / 2
+            cols = self._colpositions
+            for i in range(len(cols) - 1):
+                gap = 2 * CELL_PAD_X if i < len(cols) - 2 else 0
+                canv.line(cols[i], y, cols[i + 1] - gap, y)
+            canv.restoreState()
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self._calc(availWidth, availHeight)
@@ -55,14 +58,26 @@ class _FiguresTable(RLTable):
 
 
 def figures_table(
-    st: Styles, figures: Figures, text_width: float, frame_height: float
+    st: Styles,
+    figures: Figures,
+    text_width: float,
+    frame_height: float,
+    tags: TableTags | None = None,
 ) -> _FiguresTable:
+    """Return the key figures as one row of cells, each a value over its label.
+
+    With ``tags`` (made with ``row_headers``) they are tagged as a table of one row per
+    figure, in the order they are drawn: the value as the row's header (TH), its label.
+    """
     muted = st.style.colours["muted"]
     cells = []
-    for f in figures.items:
+    for i, f in enumerate(figures.items):
         value = rl_paragraph(st, (Run(f.value),), "figure-value")
         extra = [(Run(" " + f.note), muted)] if f.note else []
         label = rl_paragraph(st, (Run(f.label),), "figure-label", extra=extra)
+        if tags is not None:
+            tag(value, tags.cell(i, 0))
+            tag(label, tags.cell(i, 1))
         cells.append([value, label])
     n = len(cells)
     table = _FiguresTable([cells], colWidths=[text_width / n] * n, style=cell_commands(st))

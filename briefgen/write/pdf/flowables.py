@@ -23,6 +23,8 @@ from briefgen.write.pdf.figures import figures_table
 from briefgen.write.pdf.paragraphs import hanging_only, rl_paragraph
 from briefgen.write.pdf.styles import Styles
 from briefgen.write.pdf.tables import table_flowables
+from briefgen.write.pdf.tagging import F, StructTree, list_item, tag
+from briefgen.write.pdf.tagtables import TableTags
 from briefgen.write.pdf.text import clean
 from briefgen.write.pdf.timeline import TimelineStrip
 
@@ -50,13 +52,19 @@ class _OutlineEntry(Flowable):
 
 
 def doc_flowables(
-    doc: Document, st: Styles, text_width: float, frame_height: float
+    doc: Document,
+    st: Styles,
+    text_width: float,
+    frame_height: float,
+    tree: StructTree | None = None,
 ) -> list[Flowable]:
+    """Return the document's blocks as flowables; ``tree`` (None: untagged) gets their
+    structure elements, in reading order, and the flowables draw their marked content."""
     out: list[Flowable] = []
     have_level1 = False
     n_bookmarks = 0
     for block in doc.blocks:
-        out.extend(_block_flowables(block, st, text_width, frame_height))
+        out.extend(_block_flowables(block, st, text_width, frame_height, tree))
     # outline levels: a level-2 heading nests under the last level-1 heading (if any)
     for f in out:
         if isinstance(f, _OutlineEntry):
@@ -69,8 +77,17 @@ def doc_flowables(
     return out
 
 
+def _tag(flowable: F, tree: StructTree | None, role: str, alt: str | None = None) -> F:
+    """Tag ``flowable`` as a new ``role`` element at the top level (no tree: as it is)."""
+    return flowable if tree is None else tag(flowable, tree.root.add(role, alt))
+
+
 def _block_flowables(
-    block: Block, st: Styles, text_width: float, frame_height: float
+    block: Block,
+    st: Styles,
+    text_width: float,
+    frame_height: float,
+    tree: StructTree | None = None,
 ) -> list[Flowable]:
     """Return one block as flowables: the one place each block type is translated."""
     match block:
@@ -79,12 +96,15 @@ def _block_flowables(
             result: list[Flowable] = []
             if bookmark:
                 result.append(_OutlineEntry("", clean(text).strip(), 0 if level <= 1 else 1))
-            result.append(rl_paragraph(st, (Run(text),), name))
+            heading = rl_paragraph(st, (Run(text),), name)
+            result.append(_tag(heading, tree, "H1" if level <= 1 else "H2"))
             return result
         case Paragraph(content=content, style=style):
-            return [rl_paragraph(st, content, style)]
+            role = "Title" if style == "title" else "P"
+            return [_tag(rl_paragraph(st, content, style), tree, role)]
         case Bullets(items=items, numbered=numbered, style=style):
             name = "source-list" if style == "source-list" else "bullet"
+            lst = tree.root.add("L") if tree is not None else None
             result = []
             for i, item in enumerate(items, 1):
                 if numbered:
@@ -96,16 +116,20 @@ def _block_flowables(
                 p = rl_paragraph(st, item, name, bullet=marker)
                 if marker is None:
                     p.style = hanging_only(p.style)
-                result.append(p)
+                result.append(p if lst is None else list_item(p, lst))
             return result
         case Table():
-            return table_flowables(st, block, text_width, frame_height)
+            tags = TableTags(tree.root) if tree is not None else None
+            return table_flowables(st, block, text_width, frame_height, tags)
         case Figures(items=items):
-            return [figures_table(st, block, text_width, frame_height)] if items else []
-        case Timeline(caption=caption):
-            result = [TimelineStrip(st, block)]
+            if not items:
+                return []
+            tags = TableTags(tree.root, 0, row_headers=True) if tree is not None else None
+            return [figures_table(st, block, text_width, frame_height, tags)]
+        case Timeline(caption=caption, alt=alt):
+            result = [_tag(TimelineStrip(st, block), tree, "Figure", alt or "Timeline")]
             if caption:
-                result.append(rl_paragraph(st, (Run(caption),), "note"))
+                result.append(_tag(rl_paragraph(st, (Run(caption),), "note"), tree, "P"))
             return result
         case _:
             assert_never(block)

@@ -20,6 +20,7 @@ from briefgen.document import (
 from briefgen.stylespec import leading
 from briefgen.write.pdf.fonts import fit
 from briefgen.write.pdf.styles import Styles
+from briefgen.write.pdf.tagging import Element, artifact, content
 from briefgen.write.pdf.text import clean
 
 # told (table rows laid out, table rows in the document, pages done) after each page
@@ -107,9 +108,22 @@ class DocTemplate(BaseDocTemplate):
             self.briefgen_progress(self.briefgen_rows_done, self.briefgen_rows_total, self.page)
 
 
+_HEADER = "<</Type /Pagination /Subtype /Header>>"
+_FOOTER = "<</Type /Pagination /Subtype /Footer>>"
+
+
 def page_furniture(
-    doc: Document, st: Styles, page_w: float, page_h: float
+    doc: Document,
+    st: Styles,
+    page_w: float,
+    page_h: float,
+    marking_elem: Element | None = None,
 ) -> tuple[PageHook, PageHook]:
+    """Return the hooks that draw each page's furniture, all of it as artifacts when tagged.
+
+    ``marking_elem`` (tagged documents with a marking) takes the top marking of page 1 as
+    its content, so that a screen reader, which skips artifacts, hears the marking once.
+    """
     style = st.style
     _top, right, _bottom, left = (m * mm for m in style.margins)
     marking = clean(doc.marking).strip()
@@ -127,17 +141,30 @@ def page_furniture(
     page_text = (regular, small, muted, right_x, footer_y)
     marking_text = fit(marking, bold, mark_size, right_x - left) if marking else ""
 
+    def top_marking(canv: Canvas) -> None:
+        canv.saveState()
+        canv.setFillColor(st.colour["marking"])
+        canv.setFont(bold, mark_size)
+        canv.drawCentredString(page_w / 2, mark_top_y, marking_text)
+        canv.restoreState()
+
     def on_page(canv: Canvas, _doc: BaseDocTemplate) -> None:
         # the top marking comes first in the content stream (reading order)
         canv.briefgen_page_text = page_text
-        if marking:
-            canv.saveState()
-            canv.setFillColor(st.colour["marking"])
-            canv.setFont(bold, mark_size)
-            canv.drawCentredString(page_w / 2, mark_top_y, marking_text)
-            canv.restoreState()
+        if not marking:
+            return
+        if marking_elem is not None and canv.getPageNumber() == 1:
+            with content(canv, marking_elem):
+                top_marking(canv)
+        else:
+            with artifact(canv, _HEADER):
+                top_marking(canv)
 
     def on_page_end(canv: Canvas, _doc: BaseDocTemplate) -> None:
+        with artifact(canv, _FOOTER):
+            footer_furniture(canv)
+
+    def footer_furniture(canv: Canvas) -> None:
         # the bottom marking and the footer come last
         canv.saveState()
         if marking:

@@ -20,18 +20,22 @@ from briefgen.stylespec import leading
 from briefgen.write.pdf.flowables import doc_flowables
 from briefgen.write.pdf.page import DocTemplate, PageCanvas, PageProgress, page_furniture, pdf_date
 from briefgen.write.pdf.paragraphs import rl_paragraph
+from briefgen.write.pdf.structure import finish
 from briefgen.write.pdf.styles import Styles
+from briefgen.write.pdf.tagging import StructTree
 from briefgen.write.pdf.text import clean
 
 
 def render_pdf(
-    doc: Document, style: Style, progress: PageProgress | None = None
+    doc: Document, style: Style, progress: PageProgress | None = None, tagged: bool = True
 ) -> tuple[bytes, int]:
     """Render ``doc`` in ``style`` as PDF; return the bytes and the number of pages.
 
     ``progress`` (None: no reports) is called after each page with the table rows laid
-    out so far, the document's table rows and the pages done. The output depends only on
-    ``doc`` and ``style``: byte-identical on every run.
+    out so far, the document's table rows and the pages done. ``tagged`` makes a tagged
+    PDF (PDF/UA-1: a structure tree, page furniture as artifacts); untagged, the pages
+    look exactly the same. The output depends only on ``doc`` and ``style``:
+    byte-identical on every run.
     """
     st = Styles(style)
     page_w, page_h = (v * mm for v in style.page_mm)
@@ -70,11 +74,14 @@ def render_pdf(
         bottomPadding=0,
         id="body",
     )
-    on_page, on_page_end = page_furniture(doc, st, page_w, page_h)
+    # the title paragraph is a level-1 heading to PDF/UA-1, which has no Title role
+    tree = StructTree(role_map={"Title": "H1"}) if tagged else None
+    marking_elem = tree.root.add("P") if tree is not None and doc.marking.strip() else None
+    on_page, on_page_end = page_furniture(doc, st, page_w, page_h, marking_elem)
     template.addPageTemplates(
         [PageTemplate(id="page", frames=[frame], onPage=on_page, onPageEnd=on_page_end)]
     )
-    flowables = doc_flowables(doc, st, text_width, frame_height)
+    flowables = doc_flowables(doc, st, text_width, frame_height, tree)
     template.briefgen_progress = progress
     template.briefgen_rows_total = sum(getattr(f, "briefgen_rows", 0) for f in flowables)
 
@@ -82,6 +89,8 @@ def render_pdf(
 
     def canvasmaker(*args: Any, **kwargs: Any) -> PageCanvas:
         canv = PageCanvas(*args, **kwargs)
+        if tree is not None:
+            tree.attach(canv)
         made.append(canv)
         pdf = canv._doc
         # fixed dates and a document id from the content, never from the clock or environment
@@ -95,9 +104,13 @@ def render_pdf(
     if not flowables:
         flowables = [rl_paragraph(st, (), "body")]
     template.build(flowables, canvasmaker=canvasmaker)
-    return buf.getvalue(), made[-1].briefgen_pages
+    pages: int = made[-1].briefgen_pages
+    if tree is None:
+        return buf.getvalue(), pages
+    return finish(buf.getvalue(), tree, clean(doc.title), doc.language or "en-GB"), pages
 
 
 def count_pages(doc: Document, style: Style) -> int:
-    """Return how many pages ``doc`` takes in ``style`` (renders it; a briefing is quick)."""
-    return render_pdf(doc, style)[1]
+    """Return how many pages ``doc`` takes in ``style`` (renders it untagged: the same
+    pages, sooner; a briefing is quick)."""
+    return render_pdf(doc, style, tagged=False)[1]

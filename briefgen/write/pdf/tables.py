@@ -17,6 +17,8 @@ from briefgen.document import (
 from briefgen.stylespec import leading
 from briefgen.write.pdf.paragraphs import rl_paragraph
 from briefgen.write.pdf.styles import Styles
+from briefgen.write.pdf.tagging import artifact, tag
+from briefgen.write.pdf.tagtables import TableTags, tag_table
 from briefgen.write.pdf.text import FUZZ
 
 CELL_PAD_X = 4.0  # points, left and right
@@ -66,12 +68,13 @@ class _RowsTable(RLTable):
                 start, stop = (start + n if start < 0 else start), (stop + n if stop < 0 else stop)
                 rows.update(range(max(0, start), min(n - 1, stop) + 1))
         canv = self.canv
-        canv.saveState()
-        canv.setFillColor(bar)
-        for i in sorted(rows):
-            top, bottom = self._rowpositions[i], self._rowpositions[i + 1]
-            canv.rect(RULE_WIDTH / 2, bottom, KEY_BAR_WIDTH, top - bottom, stroke=0, fill=1)
-        canv.restoreState()
+        with artifact(canv):
+            canv.saveState()
+            canv.setFillColor(bar)
+            for i in sorted(rows):
+                top, bottom = self._rowpositions[i], self._rowpositions[i + 1]
+                canv.rect(RULE_WIDTH / 2, bottom, KEY_BAR_WIDTH, top - bottom, stroke=0, fill=1)
+            canv.restoreState()
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self._calc(availWidth, availHeight)
@@ -115,8 +118,17 @@ def _grid_commands(st: Styles, key_rows: Iterable[int], header: bool) -> list[Ta
 
 
 def table_flowables(
-    st: Styles, table: Table, text_width: float, frame_height: float
+    st: Styles,
+    table: Table,
+    text_width: float,
+    frame_height: float,
+    tags: TableTags | None = None,
 ) -> list[Flowable]:
+    """Return the table as flowables: its header, then chunks of rows.
+
+    With ``tags`` the header row is row 0 of the tagged table (TH cells), the document's
+    rows follow (TD cells), and the header drawn again on later pages is an artifact.
+    """
     widths = [max(0.0, float(w)) for w in table.widths] or [1.0]
     n_cols = max(len(widths), len(table.header), *(len(r.cells) for r in table.rows), 1)
     widths = (widths + [0.0] * n_cols)[:n_cols]
@@ -141,6 +153,10 @@ def table_flowables(
         t.keepWithNext = 1
         return t
 
+    def make_repeat() -> RLTable:
+        repeat = make_header()
+        return repeat if tags is None else tag(repeat, None)
+
     header_height = make_header().wrap(text_width, frame_height)[1]
     fresh_height = frame_height - header_height
 
@@ -161,20 +177,23 @@ def table_flowables(
             splitByRow=1,
             splitInRow=0,
         )
-        t.briefgen_header = make_header
+        t.briefgen_header = make_repeat
         t.briefgen_fresh_height = fresh_height
         t.briefgen_rows = len(rows)
         if keys:
             t.briefgen_key_bar = (st.colour["key_fill"], st.colour["accent"])
         return t
 
-    out: list[Flowable] = [make_header()]
+    def tagged(t: RLTable, first_row: int) -> RLTable:
+        return t if tags is None else tag_table(t, tags, first_row)
+
+    out: list[Flowable] = [tagged(make_header(), 0)]
     rows = table.rows
     if not rows:
         out[0].keepWithNext = 0
         return out
     # the header is kept with the first row; the rest comes in chunks
-    out.append(make_rows(rows[:1]))
+    out.append(tagged(make_rows(rows[:1]), 1))
     for start in range(1, len(rows), ROWS_PER_CHUNK):
-        out.append(make_rows(rows[start : start + ROWS_PER_CHUNK]))
+        out.append(tagged(make_rows(rows[start : start + ROWS_PER_CHUNK]), 1 + start))
     return out
