@@ -144,7 +144,8 @@ def test_relative_to_reads_against_the_named_event_in_any_order(write_brief):
         "  - {id: c, date: that autumn, title: C, relative_to: b}\n"  # before its reference
         "  - {id: b, date: the following year, title: B, relative_to: a}\n"
         "  - {id: a, date: 14 June 2015, title: A, sources: [s]}\n"
-        "sources:\n  - {id: s, publisher: P, title: S, url: 'https://e.org', published: 2025-01-02}\n"
+        "sources:\n"
+        "  - {id: s, publisher: P, title: S, url: 'https://e.org', published: 2025-01-02}\n"
     )
     brief = load_brief(write_brief(_brief(events))).brief
     labels = {e.id: e.span.label for e in brief.events if e.span}
@@ -157,7 +158,10 @@ def test_derived_ids_can_be_named_too(write_brief):
     from briefgen.eventids import derived_id
 
     eid = derived_id("14 June 2015", "A")
-    events = f"  - {{date: 14 June 2015, title: A}}\n  - {{date: the next day, title: B, relative_to: {eid}}}\n"
+    events = (
+        "  - {date: 14 June 2015, title: A}\n"
+        f"  - {{date: the next day, title: B, relative_to: {eid}}}\n"
+    )
     brief = load_brief(write_brief(_brief(events))).brief
     assert [e.span.label for e in brief.events] == ["14 June 2015", "15 June 2015"]
 

@@ -167,7 +167,7 @@ def test_tense_future_reads_an_events_bare_month_forward(write_brief, extra, eve
             "the academic year 2019/20",
             date(2019, 8, 1),
             date(2020, 7, 31),
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_year_settings_shape_financial_and_academic_years(write_brief, extra, text, start, end):
