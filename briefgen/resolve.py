@@ -78,16 +78,16 @@ def resolve_dates_partly(brief: Brief) -> tuple[Brief, list[Problem]]:
     problems: list[Problem] = []
     ids = event_ids(brief.events)
     by_id = dict(zip(ids, brief.events, strict=True))
-    spans: dict[int, DateSpan | None] = {}  # by event index in the brief; None: failed
+    spans: dict[str, DateSpan | None] = {}  # by event id (unique); None: failed
     visiting: list[str] = []
 
     def dated(event: Event, eid: str) -> DateSpan | None:
-        if event.index in spans:
-            return spans[event.index]
+        if eid in spans:
+            return spans[eid]
         visiting.append(eid)
-        span = _event_span(brief, event, eid, by_id, visiting, dated, problems)
+        span = _event_span(brief, event, by_id, visiting, dated, problems)
         visiting.pop()
-        spans[event.index] = span
+        spans[eid] = span
         return span
 
     events = []
@@ -147,7 +147,6 @@ def _anaphoric_problem(text: str, place: Place | None, field: str, before: str |
 def _event_span(
     brief: Brief,
     event: Event,
-    eid: str,
     by_id: dict[str, Event],
     visiting: list[str],
     dated: Callable[[Event, str], DateSpan | None],
@@ -187,8 +186,8 @@ def _event_span(
                 ))  # fmt: skip
                 return None
     elif is_anaphoric(event.date):
-        before = [e for e in brief.events if e.index < event.index]
-        before_id = (before[-1].id or None) if before else None
+        position = next(i for i, e in enumerate(brief.events) if e is event)
+        before_id = (brief.events[position - 1].id or None) if position else None
         problems.append(_anaphoric_problem(event.date, place, "date", before_id))
         return None
     anchor = event_anchor(brief, event)
