@@ -1,7 +1,15 @@
 """Score ``briefgen extract --mentions`` (``find_mentions``) against the DATE expressions
 marked in TempEval-3 (TBAQ): extent found (relaxed overlap) and interval exactly right.
 
-Usage: ``python -m benchmarks.tempeval_mentions [--data DIR] [--errors N]``.
+Usage: ``python -m benchmarks.tempeval_mentions [--data DIR] [--errors N] [--end-to-end]``.
+
+``--end-to-end`` scores found-and-right as TempEval-3 scores values: a gold DATE is right
+when a found mention overlaps it and the mention's interval equals the gold value's, a
+START / MID / END modifier taking the matching part of it by briefgen's convention (early,
+mid, late: of a year January-April / May-August / September-December, of a month days
+1-10 / 11-20 / 21-end, of a decade years 0-3 / 4-6 / 7-9, of a century 0-32 / 33-66 /
+67-99); precision is right over the mentions on DATE expressions, recall right over all
+gold DATEs (values such as PRESENT_REF or XXXX-XX can never be right).
 The files are read with ``benchmarks.tempeval``'s patterns and value reading; the data (not
 part of the project) is read from ``../shared/benchmarks/tempeval3`` by default.
 """
@@ -14,7 +22,7 @@ import re
 import sys
 import time
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from benchmarks.tempeval import _ATTR, _DCT, DEFAULT_DATA, gold_interval
@@ -30,6 +38,7 @@ class Timex:
     type: str
     value: str
     text: str
+    mod: str = ""
 
 
 def read_document(doc: str) -> tuple[str, date, list[Timex]] | None:
@@ -60,11 +69,88 @@ def read_document(doc: str) -> tuple[str, date, list[Timex]] | None:
             start, attrs = open_timex
             text = "".join(parts)[start:length]
             timexes.append(
-                Timex(start, length, attrs.get("type", ""), attrs.get("value", ""), text)
-            )
+                Timex(
+                    start, length, attrs.get("type", ""), attrs.get("value", ""), text,
+                    attrs.get("mod", ""),
+                )
+            )  # fmt: skip
             open_timex = None
     parts.append(html.unescape(raw[pos:]))
     return "".join(parts), anchor, timexes
+
+
+_PARTS = {"START": 0, "MID": 1, "END": 2}
+
+
+def modified_interval(value: str, mod: str) -> tuple[date, date] | None:
+    """The gold interval of ``value``, narrowed to its start, middle or end part by a
+    START / MID / END ``mod`` (other modifiers leave it whole)."""
+    gold = gold_interval(value)
+    if gold is None:
+        return None
+    start, end, granularity = gold
+    part = _PARTS.get(mod)
+    if part is None:
+        return start, end
+    if granularity == "year":
+        first, last = ((1, 4), (5, 8), (9, 12))[part]
+        return date(start.year, first, 1), _month_end(start.year, last)
+    if granularity == "month":
+        days = ((1, 10), (11, 20), (21, end.day))[part]
+        return start.replace(day=days[0]), start.replace(day=days[1])
+    if granularity in ("decade", "century"):
+        size = 10 if granularity == "decade" else 100
+        bounds = ((0, 3), (4, 6), (7, 9)) if size == 10 else ((0, 32), (33, 66), (67, 99))
+        base = start.year // size * size
+        lo, hi = bounds[part]
+        return date(max(base + lo, 1), 1, 1), date(base + hi, 12, 31)
+    return start, end
+
+
+def _month_end(year: int, month: int) -> date:
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return following - timedelta(days=1)
+
+
+def end_to_end(files: list[Path], errors: int) -> int:
+    """Found-and-right on every DATE of every document: see the module's docstring."""
+    from briefgen.extract.mentions import find_mentions
+
+    gold_n = right = on_dates = 0
+    wrong: list[str] = []
+    began = time.perf_counter()
+    for path in files:
+        read = read_document(path.read_text(encoding="utf-8", errors="replace"))
+        if read is None:
+            continue
+        text, anchor, timexes = read
+        mentions = find_mentions(text, anchor)
+        dates = [t for t in timexes if t.type == "DATE"]
+        on_dates += sum(any(m.offset < t.end and t.start < m.end for t in dates) for m in mentions)
+        for t in dates:
+            gold_n += 1
+            interval = modified_interval(t.value, t.mod)
+            hits = [m for m in mentions if m.offset < t.end and t.start < m.end]
+            got = [(m.span.start, m.span.end) for m in hits if m.span is not None]
+            if interval is not None and interval in got:
+                right += 1
+            else:
+                found = ", ".join(f"{m.text!r} {m.span.start}..{m.span.end}" if m.span
+                                  else repr(m.text) for m in hits) or "not found"  # fmt: skip
+                wrong.append(f"{path.name}: gold {t.text!r} {t.value} {t.mod}; {found}")
+    seconds = time.perf_counter() - began
+    precision = right / on_dates if on_dates else 0.0
+    recall = right / gold_n if gold_n else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    print(f"end to end: {len(files)} files, {gold_n} DATE expressions, {seconds:.1f} s")
+    print(f"  found and right: {right}/{gold_n} = {recall:.1%} of the gold DATEs "
+          f"(START/MID/END modifiers count their part)")  # fmt: skip
+    print(f"  value precision {precision:.1%} (right over {on_dates} mentions on DATEs), "
+          f"recall {recall:.1%}, F1 {f1:.1%}")  # fmt: skip
+    print("  published value F1 (TempEval-3, all TIMEX3 types): HeidelTime 77.61, SUTime 67.38")
+    for row in wrong[:errors]:
+        print(row)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,11 +160,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="TempEval-3 folder")
     parser.add_argument("--errors", type=int, default=0, metavar="N",
                         help="list N missed and N spurious mentions")  # fmt: skip
+    parser.add_argument("--end-to-end", action="store_true",
+                        help="score found-and-right on every DATE, as TempEval-3 does")  # fmt: skip
     args = parser.parse_args(argv)
     files = sorted(args.data.rglob("*.tml")) if args.data.is_dir() else []
     if not files:
         print(f"no TempEval-3 .tml files under {args.data}; pass --data DIR", file=sys.stderr)
         return 2
+    if args.end_to_end:
+        return end_to_end(files, args.errors)
     gold_n = found_n = 0
     sys_n = sys_right = sys_other = 0
     fixed_n = fixed_found = fixed_right = 0

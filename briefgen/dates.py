@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Literal
 
 from briefgen.datelabels import (
     MONTH_NAMES,
@@ -1408,7 +1409,16 @@ def clear_caches() -> None:
     _dateparser.cache_clear()
 
 
-def parse_date(text: str, anchor: date, *, month_first: bool = False) -> DateSpan:
+def parse_date(
+    text: str,
+    anchor: date,
+    *,
+    month_first: bool = False,
+    # temporary shim: issue-10a implements these (accepted and ignored until then)
+    direction: Literal["past", "future"] | None = None,
+    financial_year_start: tuple[int, int] | None = None,
+    academic_year_start: tuple[int, int] | None = None,
+) -> DateSpan:
     """Return the interval ``text`` names, resolving relative forms against ``anchor``.
 
     Raises ``DateError`` for text that is not a date expression (never another exception).

@@ -51,6 +51,8 @@ class NextItem:
     source: str | None = None
     span: DateSpan | None = None
     place: Place | None = None
+    # "past" or "future" for its bare months and weekdays; None: future, as next items are
+    tense: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,10 @@ class Event:
     span: DateSpan | None = None
     place: Place | None = None
     id: str = ""
+    # "past" or "future" for its bare months and weekdays; None: the brief's ``tense``
+    tense: str | None = None
+    # the id of the event an anaphoric date ("the following year") is read against
+    relative_to: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,12 @@ class Brief:
     name: str = ""  # output file stem, from the brief file's name
     # the brief's setting: True reads "03/04/2025" as 4 March, False (default) as 3 April
     month_first: bool = False
+    # "past" or "future": how the events' bare months and weekdays are read (None: the
+    # parser's own conventions); next items are "future" unless they say otherwise
+    tense: str | None = None
+    # (month, day) the financial / academic year starts on; None: the UK defaults
+    financial_year_start: tuple[int, int] | None = None
+    academic_year_start: tuple[int, int] | None = None
     # how the events were chosen ("tag government; 5 of 20 events"), "" when all are shown
     filtered: str = ""
     # what the reader found but did not refuse (characters it removed, say)

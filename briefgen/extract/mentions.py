@@ -9,12 +9,35 @@ unresolved (``span`` is ``None``) rather than guessed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from briefgen.dates import _ENGLISH_WORDS, DateError, DateSpan, parse_date
+from briefgen.dates import DateError, DateSpan, parse_date
+from briefgen.extract.tense import Direction, directions
+from briefgen.extract.vocab import (
+    _ABBREVIATED,
+    _AGE_CUES,
+    _AMBIGUOUS,
+    _APPROXIMATORS,
+    _DATE_WORDS,
+    _FUNCTION_WORDS,
+    _INNER_PUNCT,
+    _MONTH_CUES,
+    _MONTHS,
+    _NAME_ENDINGS,
+    _POSSESSIVES,
+    _PREPOSITIONS,
+    _QUANTITY_CUES,
+    _SEASON_CUES,
+    _VOCAB,
+    _WEEKDAY_ABBREVIATIONS,
+    _WEEKDAYS,
+    _YEAR_PREPOSITIONS,
+    WEAK,
+)
 
 # two anchors far apart: an expression that reads the same against both is absolute
 _PROBE_ANCHORS = (date(2003, 7, 9), date(2017, 2, 21))
@@ -22,76 +45,6 @@ _MAX_LEFT = 6  # tokens a mention may reach before its date word ("between early
 _MAX_RIGHT = 8  # and after it ("June 2011 to late March 2015")
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][sS](?![^\W_]))?|[^\w\s]")
-_MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-}  # fmt: skip
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_WEEKDAY_ABBREVIATIONS = {"mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri",
-                          "sat", "sun"}  # fmt: skip
-_DATE_WORDS = {
-    "today", "tonight", "yesterday", "tomorrow", "now", "currently", "weekend", "weekends",
-    "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century",
-    "centuries", "quarter", "quarters", "fortnight", "morning", "afternoon", "evening",
-    "night", "lunchtime", "overnight", "spring", "summer", "autumn", "winter", "fall", "ago",
-    "noughties", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
-    "eighties", "nineties", "present", "moment", "presently", "day", "days", "weekday",
-    "q1", "q2", "q3", "q4", "h1", "h2", "midday", "noon", "nineteen", "eighteen", "thousand",
-}  # fmt: skip
-_EXTRA_VOCAB = {
-    "c", "ca", "circa", "approximately", "approx", "roughly", "ago", "hence", "onwards",
-    "onward", "through", "till", "until", "up", "right", "ad", "bc", "ce", "bce", "first",
-    "second", "third", "fourth", "half", "year-end", "yearend", "the", "same", "latter",
-    "former", "most", "recent", "latest", "complete", "full", "following", "preceding",
-    "current", "st", "nd", "rd", "th", "ending", "beginning", "starting", "late", "early",
-    "mid", "middle", "back", "around", "about", "of", "fiscal", "financial", "calendar",
-}  # fmt: skip
-_VOCAB = (
-    frozenset(_ENGLISH_WORDS)
-    | _MONTHS
-    | _WEEKDAYS
-    | _WEEKDAY_ABBREVIATIONS
-    | frozenset(_DATE_WORDS | _EXTRA_VOCAB)
-)
-_ABBREVIATED = frozenset(m for m in _MONTHS if len(m) <= 4) | {"c", "ca", "approx"}
-_INNER_PUNCT = frozenset("-–—/.,'’")
-_PREPOSITIONS = frozenset("on in at during over of for by within throughout".split())
-# expressions too vague to date an event by themselves ("That must end now.")
-WEAK = frozenset(
-    "now right now currently at present at the moment presently the year the quarter "
-    "the moment the present today's".split("  ")
-) | {"now", "currently", "presently", "at present", "at the moment", "right now", "the year",
-     "the quarter", "the present", "the moment", "the day", "this time"}  # fmt: skip
-_AMBIGUOUS = {
-    "may", "march", "jan", "dec", "aug", "fall", "spring", "sun", "sat", "wed", "mon", "fri",
-    "tue", "thu", "second", "present", "moment",
-}  # fmt: skip
-_MONTH_CUES = frozenset(
-    "in since by until till during from of last next this early late mid before after "
-    "between and to on end start beginning through throughout or until".split()
-)
-_SEASON_CUES = frozenset("the this last next in by since during early late mid until of".split())
-_AGE_CUES = ("as young as", "as old as", "aged", "age of", "ages of", "age", "ages", "under",
-             "over", "children of")  # fmt: skip
-_QUANTITY_CUES = frozenset(
-    "than over nearly almost some least about around approximately roughly just only "
-    "another additional extra £ $ € # no number".split()
-)
-_NAME_ENDINGS = frozenset(
-    "act acts bill order regulations rules convention directive treaty agreement code "
-    "vision agenda strategy plan euro expo olympics cup games windows census report".split()
-)
-_YEAR_PREPOSITIONS = frozenset(
-    "in since by from until till during before after of to and between around about circa "
-    "c early late mid ca throughout through spring summer autumn winter".split()
-)
-_APPROXIMATORS = frozenset("about around approximately roughly c ca circa some nearly".split())
-_FUNCTION_WORDS = frozenset(
-    "he she it they we i you there who which that when while as was were had has is are "
-    "did so but yet".split()
-)
-_POSSESSIVES = frozenset("their his her my your our its".split())
 
 
 @dataclass(frozen=True)
@@ -191,29 +144,34 @@ def _joinable(tokens: list[Token], i: int, text: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def _parse(text: str, anchor: date, month_first: bool) -> DateSpan | None:
+def _parse(
+    text: str, anchor: date, month_first: bool, direction: Direction | None = None
+) -> DateSpan | None:
     try:
-        return parse_date(text, anchor, month_first=month_first)
+        return parse_date(text, anchor, month_first=month_first, direction=direction)
     except DateError:
         return None
 
 
 def read_span(
-    text: str, anchor: date | None, month_first: bool = False
+    text: str, anchor: date | None, month_first: bool = False, direction: Direction | None = None
 ) -> tuple[DateSpan | None, bool, bool]:
     """Return (span, relative, ok): ``ok`` says ``text`` is a date expression at all;
-    ``span`` is ``None`` for a relative expression read without an anchor."""
-    first = _parse(text, _PROBE_ANCHORS[0], month_first)
-    second = _parse(text, _PROBE_ANCHORS[1], month_first)
+    ``span`` is ``None`` for a relative expression read without an anchor. ``direction``
+    is the sentence's (``briefgen.extract.tense``), passed on to ``parse_date``."""
+    first = _parse(text, _PROBE_ANCHORS[0], month_first, direction)
+    second = _parse(text, _PROBE_ANCHORS[1], month_first, direction)
     if first is None and second is None:
-        return None, False, False
+        # "Tuesday 26 March" reads only in years where 26 March is a Tuesday
+        span = _parse(text, anchor, month_first, direction) if anchor is not None else None
+        return span, span is not None, span is not None
     relative = (
         first is None or second is None
         or (first.start, first.end) != (second.start, second.end)
     )  # fmt: skip
     if anchor is None:
         return (None if relative else first), relative, True
-    span = _parse(text, anchor, month_first)
+    span = _parse(text, anchor, month_first, direction)
     if span is None:
         return None, relative, False
     return span, relative, True
@@ -231,6 +189,8 @@ def find_mentions(
     reached, now and then."""
     tokens = tokenize(text)
     wrapped = is_wrapped(text)
+    sentences = directions(text)
+    starts = [start for start, _, _ in sentences]
     found: list[Mention] = []
     floor = 0  # the first token a new mention may use
     i = 0
@@ -242,7 +202,8 @@ def find_mentions(
         if i < floor or not _is_core(tokens[i]):
             i += 1
             continue
-        best = _best_window(tokens, i, floor, text, anchor, month_first, wrapped)
+        direction = sentences[bisect_right(starts, tokens[i].start) - 1][2]
+        best = _best_window(tokens, i, floor, text, anchor, month_first, wrapped, direction)
         if best is None:
             i += 1
             continue
@@ -253,20 +214,28 @@ def find_mentions(
         ):  # fmt: skip
             s += 1  # "the 2012 Olympics": the date is "2012"
         s, span, relative = _drop_preposition(
-            tokens, s, e, text, anchor, month_first, span, relative
+            tokens, s, e, text, anchor, month_first, span, relative, direction
         )
         if _not_a_date(tokens, s, e, text) is None:
-            mention_text = text[tokens[s].start : tokens[e].end]
+            if e > s and tokens[e].text == ".":  # "June." ends a sentence: the date is "June"
+                e -= 1
+            begin = tokens[s].start
+            if tokens[s].low in ("c", "b") and s < e and text[begin - 2 : begin].lower() == "w/":
+                begin -= 2  # "w/c 24 April" is not "circa 24 April"
+                span, relative, _ = read_span(
+                    text[tokens[s + 1].start : tokens[e].end], anchor, month_first, direction
+                )
+            begin = week_commencing(text, begin)
+            if begin < tokens[s].start:  # "w/c 24 April": the whole week's mention
+                whole_span, whole_relative, whole_ok = read_span(
+                    text[begin : tokens[e].end], anchor, month_first, direction
+                )
+                if whole_ok:
+                    span, relative = whole_span, whole_relative
+            mention_text = text[begin : tokens[e].end]
             normal = " ".join(mention_text.lower().split())
             found.append(
-                Mention(
-                    mention_text,
-                    tokens[s].start,
-                    tokens[e].end - tokens[s].start,
-                    span,
-                    relative,
-                    normal in WEAK,
-                )
+                Mention(mention_text, begin, tokens[e].end - begin, span, relative, normal in WEAK)
             )
         floor = e + 1
         i = e + 1
@@ -310,6 +279,7 @@ def _best_window(
     anchor: date | None,
     month_first: bool,
     wrapped: bool = False,
+    direction: Direction | None = None,
 ) -> tuple[int, int, DateSpan | None, bool] | None:
     """The longest window of tokens around the date word ``i`` that reads as a date."""
     left = i
@@ -336,7 +306,7 @@ def _best_window(
     windows.sort(key=lambda w: (tokens[w[0]].start - tokens[w[1]].end, w[0]))
     for s, e in windows:
         candidate = text[tokens[s].start : tokens[e].end]
-        span, relative, ok = read_span(candidate, anchor, month_first)
+        span, relative, ok = read_span(candidate, anchor, month_first, direction)
         if ok:
             return s, e, span, relative
     return None
@@ -344,13 +314,13 @@ def _best_window(
 
 def _drop_preposition(
     tokens: list[Token], s: int, e: int, text: str, anchor: date | None, month_first: bool,
-    span: DateSpan | None, relative: bool,
+    span: DateSpan | None, relative: bool, direction: Direction | None = None,
 ) -> tuple[int, DateSpan | None, bool]:  # fmt: skip
     """Leave out a leading "on", "in", "at" ... when the rest names the same interval (the
     mention is then what TimeML marks: "Monday", not "on Monday")."""
     while s < e and tokens[s].low in _PREPOSITIONS:
         rest = text[tokens[s + 1].start : tokens[e].end]
-        rest_span, rest_relative, ok = read_span(rest, anchor, month_first)
+        rest_span, rest_relative, ok = read_span(rest, anchor, month_first, direction)
         same = ok and (
             (rest_span is None and span is None)
             or (rest_span is not None and span is not None
@@ -360,6 +330,24 @@ def _drop_preposition(
             break
         s, span, relative = s + 1, rest_span, rest_relative
     return s, span, relative
+
+
+# nouns an ordinal counts ("our 20th year", "the 50th anniversary"): not a day of the month
+_COUNTED_NOUNS = frozenset(
+    "year years anniversary birthday century centuries season term session edition time "
+    "times decade generation place floor round".split()
+)
+_WEEK_COMMENCING = re.compile(
+    r"(?:\bthe\s+)?(?:\bweek\s+(?:commencing|beginning|starting)|\bw/[cb]\.?|\bw\.[cb]\.)\s*$",
+    re.I,
+)
+
+
+def week_commencing(text: str, start: int) -> int:
+    """Where a mention at ``start`` begins if "week commencing" / "w/c" comes before its
+    day ("the week commencing 24 April" is one mention of a week); else ``start``."""
+    m = _WEEK_COMMENCING.search(text, max(0, start - 30), start)
+    return m.start() if m is not None else start
 
 
 def _word_before(tokens: list[Token], s: int, n: int = 1) -> list[Token]:
@@ -462,6 +450,14 @@ def _not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
         )
     ):
         return "age"  # "in their 20s", "under-10s"
+    counted = [w for w in content if w not in _POSSESSIVES]
+    if (
+        len(counted) == 1
+        and re.fullmatch(r"[0-9]{1,3}(?:st|nd|rd|th)", counted[0])
+        and after_word is not None
+        and after_word.low in _COUNTED_NOUNS
+    ):
+        return "ordinal"  # "our 20th year in business", "the 50th anniversary"
     if len(content) == 1 and re.fullmatch(r"(?:the )?[0-9]{1,2}(?:st|nd|rd|th)", content[0]):
         if prev_low not in ("on", "by", "until", "till", "from", "since", "of"):
             return "ordinal"  # "the 19th report"

@@ -15,6 +15,7 @@ from pathlib import Path
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model import Brief, Event, Figure, NextItem, Place, Source
 from briefgen.read.csv_events import read_events_csv
+from briefgen.read.settings import read_month_day, read_tense
 from briefgen.read.text import (
     clean_text,
     describe_chars,
@@ -40,11 +41,16 @@ TOP_KEYS = (
     "events",
     "events_csv",
     "month_first",
+    "tense",
+    "financial_year_start",
+    "academic_year_start",
 )
 SOURCE_KEYS = ("id", "publisher", "title", "url", "published")
-EVENT_KEYS = ("id", "date", "title", "detail", "sources", "tags", "key", "anchor")
+EVENT_KEYS = (
+    "id", "date", "title", "detail", "sources", "tags", "key", "anchor", "tense", "relative_to",
+)  # fmt: skip
 FIGURE_KEYS = ("value", "label", "source")
-NEXT_KEYS = ("date", "text", "source")
+NEXT_KEYS = ("date", "text", "source", "tense")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # far more than any hand-written brief
 REMOVED_HINT = (
     "they are invisible or broken characters, usually pasted from another program; "
@@ -272,6 +278,9 @@ def read_brief_partly(path: str | Path) -> tuple[Brief | None, list[Problem]]:
     if not isinstance(month_first, bool):
         r.error(data.key_lines.get("month_first"), "month_first", "expected true or false")
         month_first = False
+    tense = read_tense(r, data, "")
+    financial_year_start = read_month_day(r, data, "financial_year_start")
+    academic_year_start = read_month_day(r, data, "academic_year_start")
 
     owners: list[tuple[int, str]] = []  # (first line, what) of each source and event
     sources = []
@@ -324,6 +333,7 @@ def read_brief_partly(path: str | Path) -> tuple[Brief | None, list[Problem]]:
                 text=r.text(m, "text", where, required=True),
                 source=r.text(m, "source", where).strip() or None,
                 place=Place(shown, line),
+                tense=read_tense(r, m, where),
             )
         )
 
@@ -378,6 +388,9 @@ def read_brief_partly(path: str | Path) -> tuple[Brief | None, list[Problem]]:
         path=shown,
         name=path.stem,
         month_first=month_first,
+        tense=tense,
+        financial_year_start=financial_year_start,
+        academic_year_start=academic_year_start,
         warnings=tuple(warnings),
     )
     return brief, errors
@@ -448,6 +461,8 @@ def _event(r: _Reader, m: LineDict, line: int, where: str, index: int) -> Event:
         index=index,
         place=Place(r.path, line),
         id=r.text(m, "id", where).strip(),
+        tense=read_tense(r, m, where),
+        relative_to=r.text(m, "relative_to", where).strip(),
     )
 
 
