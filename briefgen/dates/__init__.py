@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from briefgen.anaphora import is_anaphoric
 from briefgen.datelabels import day_label
 from briefgen.dates.core import (
     _CALENDAR_HINT,
@@ -22,6 +23,8 @@ from briefgen.dates.core import (
     PRECISIONS,
     DateError,
     DateSpan,
+    Direction,
+    MonthDay,
     _Ctx,
 )
 from briefgen.dates.fallback import _ENGLISH_WORDS, _fallback, clear_caches
@@ -35,16 +38,34 @@ __all__ = [
     "_ENGLISH_WORDS",
     "DateError",
     "DateSpan",
+    "Direction",
+    "MonthDay",
     "clear_caches",
     "parse_date",
 ]
 
 
-def parse_date(text: str, anchor: date, *, month_first: bool = False) -> DateSpan:
+def parse_date(
+    text: str,
+    anchor: date,
+    *,
+    month_first: bool = False,
+    direction: Direction | None = None,
+    financial_year_start: MonthDay | None = None,
+    academic_year_start: MonthDay | None = None,
+) -> DateSpan:
     """Return the interval ``text`` names, resolving relative forms against ``anchor``.
 
     Raises ``DateError`` for text that is not a date expression (never another exception).
-    ``month_first`` reads "03/04/2025" as 4 March. A ``date`` passed as ``text`` (as YAML
+    ``month_first`` reads "03/04/2025" as 4 March. ``direction`` is the caller's knowledge
+    of tense (``parse_date`` never guesses it from words): ``"past"`` resolves bare months,
+    weekdays, day-months, seasons, quarters, halves and holidays on or before the anchor,
+    ``"future"`` on or after it (a bare month equal to the anchor's is this month, a
+    weekday equal to the anchor's is the anchor day); ``None`` keeps the conventions below.
+    ``financial_year_start`` and ``academic_year_start`` are (month, day) pairs; unset,
+    financial years start on 1 April and academic years on 1 September (UK); tax years
+    always run 6 April to 5 April; a "fiscal year" is read only when
+    ``financial_year_start`` is given. A ``date`` passed as ``text`` (as YAML
     gives for ``2025-06-16``) is that day; an ``int`` is read as its digits.
 
     Conventions, where English is vague:
@@ -80,8 +101,11 @@ def parse_date(text: str, anchor: date, *, month_first: bool = False) -> DateSpa
       years after the anchor.
 
     Precision is the unit the text is stated in ("early June 2025" is "day": its interval
-    is ten days; "early 2025" is "month"). Fiscal years, years BC and open-ended ranges
-    ("from 2011", "until 2015") are refused with a hint.
+    is ten days; "early 2025" is "month"). Years BC, open-ended ranges
+    ("from 2011", "until 2015") and forms relative to another event ("the following year",
+    "two days later": see ``briefgen.anaphora``) are refused with a hint. "2023-24" and
+    "2019/20" are financial years (labelled as written), never two calendar years; "2014/10"
+    (a year and a month number, month last) is October 2014.
     """
     if isinstance(text, date):
         day = text.date() if isinstance(text, datetime) else text
@@ -94,15 +118,22 @@ def parse_date(text: str, anchor: date, *, month_first: bool = False) -> DateSpa
         raise TypeError(f"anchor must be a date, not {type(anchor).__name__}")
     if isinstance(anchor, datetime):
         anchor = anchor.date()
+    if is_anaphoric(text):
+        raise DateError(
+            text, "it names a time relative to another event, not to the anchor",
+            "name the event it follows with 'relative_to: EVENT_ID' in the brief",
+        )  # fmt: skip
     if len(text) > _MAX_LENGTH:
         raise DateError(text, "it is too long to be a date expression", HINT)
     s = _normalise(text)
     if not s:
         raise DateError(text, "it is empty", HINT)
     try:
-        span = _expression(s, _Ctx(anchor, month_first, reader=point)) or _fallback(
-            s, anchor, month_first
-        )
+        ctx = _Ctx(
+            anchor, month_first, reader=point, direction=direction,
+            financial_year_start=financial_year_start, academic_year_start=academic_year_start,
+        )  # fmt: skip
+        span = _expression(s, ctx) or _fallback(s, anchor, month_first)
     except DateError as exc:
         raise DateError(text, exc.reason, exc.hint or HINT) from None
     except (ValueError, OverflowError):

@@ -18,6 +18,7 @@ from briefgen.dates.core import (
     _LOOKAHEAD_MONTHS,
     _REL_STEP,
     DateError,
+    Direction,
     _century_unit,
     _check_year,
     _Ctx,
@@ -180,7 +181,7 @@ def _day_month(g: _Groups, ctx: _Ctx) -> _Span:
     elif ctx.year is not None:
         found, inferred = _make_date(ctx.year, month, day), True
     else:
-        candidates = _monthday_candidates(ctx.anchor, month, day)
+        candidates = _monthday_candidates(ctx.anchor, month, day, ctx.direction)
         found, inferred = candidates[0], True
         if weekday is not None:
             found = next((c for c in candidates if c.weekday() == weekday), found)
@@ -193,11 +194,16 @@ def _day_month(g: _Groups, ctx: _Ctx) -> _Span:
     return _day_span(found, inferred=inferred)
 
 
-def _monthday_candidates(anchor: date, month: int, day: int) -> list[date]:
+def _monthday_candidates(
+    anchor: date, month: int, day: int, direction: Direction | None = None
+) -> list[date]:
     """The dates a day-month without a year may mean, the preferred first: the next one if
     it is at most ``_LOOKAHEAD_MONTHS`` after the anchor (sources name coming dates: "the
-    vote on 14 July"), else the most recent one on or before the anchor."""
+    vote on 14 July"), else the most recent one on or before the anchor. With a
+    ``direction`` only the one on or before ("past") or on or after ("future") is taken."""
     past = _recent_monthday(anchor, month, day)
+    if direction == "past" or (direction == "future" and past == anchor):
+        return [past]
     coming = None
     for year in range(past.year + 1, min(past.year + 9, 10_000)):
         try:
@@ -207,6 +213,8 @@ def _monthday_candidates(anchor: date, month: int, day: int) -> list[date]:
             continue
     if coming is None:
         return [past]
+    if direction == "future":
+        return [coming]
     if coming <= shift_months(anchor, _LOOKAHEAD_MONTHS):
         return [coming, past]
     return [past, coming]
@@ -223,10 +231,11 @@ def _bare_day(g: _Groups, ctx: _Ctx) -> _Span | None:
     if not g["sfx"] or g["y"] or not 1 <= day <= 31:
         return None
     year, month = ctx.anchor.year, ctx.anchor.month
-    if day > ctx.anchor.day:
-        year, month = add_months(year, month, -1)
+    step = 1 if ctx.direction == "future" else -1
+    if (day < ctx.anchor.day) if step > 0 else (day > ctx.anchor.day):
+        year, month = add_months(year, month, step)
     while day > month_end(year, month).day:
-        year, month = add_months(year, month, -1)
+        year, month = add_months(year, month, step)
     return _day_span(date(year, month, day), inferred=True)
 
 
@@ -303,6 +312,10 @@ def _holiday(g: _Groups, ctx: _Ctx) -> _Span:
         return _day_span(_holiday_date(name, anchor.year))
     found = _holiday_date(name, anchor.year)
     step = _REL_STEP[rel or "this"]
+    if rel is None and ctx.direction == "future":
+        if found < anchor:
+            found = _holiday_date(name, anchor.year + 1)
+        return _day_span(found, inferred=True)
     if step <= 0 and (found > anchor or (step < 0 and found == anchor)):
         found = _holiday_date(name, anchor.year - 1)
     elif step > 0 and found <= anchor:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from briefgen.datelabels import (
     MONTH_NAMES,
@@ -27,6 +27,9 @@ from briefgen.datelabels import (
     week_span,
     year_span,
 )
+
+Direction = Literal["past", "future"]
+MonthDay = tuple[int, int]  # (month, day)
 
 PRECISIONS = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century")
 
@@ -124,6 +127,9 @@ class _Ctx:
     year: int | None = None
     month: int | None = None
     reader: Callable[[str, _Ctx], _Span | None] = _no_reader
+    direction: Direction | None = None
+    financial_year_start: MonthDay | None = None
+    academic_year_start: MonthDay | None = None
 
 
 def _day_span(day: date, *, inferred: bool = False) -> _Span:
@@ -223,6 +229,8 @@ def _relative_month_year(rel: str | None, month: int, ctx: _Ctx) -> tuple[int, b
         return (anchor.year if month > anchor.month else anchor.year + 1), False
     if ctx.year is not None:
         return ctx.year, True
+    if ctx.direction == "future":
+        return (anchor.year if month >= anchor.month else anchor.year + 1), True
     return _recent_month(anchor, month), True
 
 

@@ -85,6 +85,8 @@ def _quarter(g: _Groups, ctx: _Ctx) -> _Span | None:
     if year is None:
         anchor_quarter = (ctx.anchor.month - 1) // 3 + 1
         year = ctx.anchor.year if quarter <= anchor_quarter else ctx.anchor.year - 1
+        if ctx.direction == "future":
+            year = ctx.anchor.year if quarter >= anchor_quarter else ctx.anchor.year + 1
         return _quarter_unit(year, quarter, inferred=True)
     return _quarter_unit(year, quarter, inferred=year == ctx.year and not _stated(g))
 
@@ -124,6 +126,8 @@ def _half(g: _Groups, ctx: _Ctx) -> _Span | None:
         return None
     if year is None:
         year = ctx.anchor.year if half == 1 or ctx.anchor.month > 6 else ctx.anchor.year - 1
+        if ctx.direction == "future":
+            year = ctx.anchor.year if half == 2 or ctx.anchor.month <= 6 else ctx.anchor.year + 1
         return _half_unit(year, half, inferred=True)
     return _half_unit(year, half, inferred=year == ctx.year and not _stated(g))
 
@@ -151,13 +155,18 @@ def _season(g: _Groups, ctx: _Ctx) -> _Span | None:
     # number seasons in time order (spring 0 .. winter 3) so before/after are comparisons
     index, current_index = first // 3 - 1, season_start_month(anchor.month) // 3 - 1
     current_year = season_year(anchor)
+    this_year = current_year if index == current_index else anchor.year
     if rel in ("this", "current"):
-        return _season_unit(current_year if index == current_index else anchor.year, first)
+        return _season_unit(this_year, first)
     step = _REL_STEP.get(rel or "", 0)
     if step > 0:
         year = current_year if index > current_index else current_year + 1
+        if index == (current_index + 1) % 4:  # the coming season is "this winter" (in the
+            year = max(year, this_year + 1)  # autumn): "next winter" is the one after it
     elif step < 0:
         year = current_year if index < current_index else current_year - 1
+    elif ctx.direction == "future":
+        year = current_year if index >= current_index else current_year + 1
     else:
         year = current_year if index <= current_index else current_year - 1
     return _season_unit(year, first, inferred=rel is None)

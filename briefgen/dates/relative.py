@@ -69,6 +69,8 @@ def _weekday(g: _Groups, ctx: _Ctx) -> _Span | None:
         return _day_span(anchor - timedelta(days=(anchor.weekday() - weekday - 1) % 7 + 1))
     if step > 0:
         return _day_span(anchor + timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1))
+    if ctx.direction == "future":
+        return _day_span(anchor + timedelta(days=(weekday - anchor.weekday()) % 7))
     return _day_span(_recent_weekday(anchor, weekday))
 
 

@@ -20,6 +20,7 @@ from briefgen.dates.normalise import _APPROX, _PREPOSITION
 RULES: tuple[Rule, ...] = (
     # absolute: unambiguous numeric forms first, then years, decades and centuries
     absolute._iso_date,  # 2025-06-16, 2025-06-16T10:00Z
+    fiscal._financial_short,  # 2023-24, 2019/20: financial years (before ISO months)
     absolute._iso_month,  # 2025-06
     absolute._iso_week,  # 2025-W24, week 24 2025
     absolute._numeric_date,  # 14/06/2025
@@ -51,7 +52,9 @@ RULES: tuple[Rule, ...] = (
     # named days, clock times
     absolute._holiday,  # Christmas Day 2024, Easter Monday
     absolute._with_time,  # 9am on Tuesday, 16 June 2025 at 3.30pm
-    # refusals
+    # financial, tax, academic and fiscal years; refusals
+    fiscal._named_year,  # the financial year 2023-24, FY2023/24, the tax year 2024-25
+    fiscal._relative_named_year,  # this financial year, next academic year
     fiscal._fiscal,  # anything naming a fiscal or financial year
     fiscal._before_christ,  # 500 BC
 )

@@ -64,7 +64,6 @@ CASES: list[Case] = [
      "16 June – 31 December 2025"),
     ("two years ago", MON, "2023-01-01", "2023-12-31", "year", False, "2023"),
     ("a year ago", MON, "2024-01-01", "2024-12-31", "year", False, "2024"),
-    ("a year earlier", MON, "2024-01-01", "2024-12-31", "year", False, "2024"),
     ("the last three months", MON, "2025-03-17", "2025-06-16", "month", False,
      "17 March – 16 June 2025"),
     # recent and coming
