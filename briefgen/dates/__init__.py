@@ -12,10 +12,11 @@ family of forms (``absolute``, ``relative``, ``parts``, ``fiscal``; ranges and "
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 
 from briefgen.anaphora import is_anaphoric
-from briefgen.datelabels import day_label
+from briefgen.datelabels import day_label, lower_first
 from briefgen.dates.core import (
     _CALENDAR_HINT,
     _MAX_LENGTH,
@@ -26,6 +27,7 @@ from briefgen.dates.core import (
     Direction,
     MonthDay,
     _Ctx,
+    _Span,
 )
 from briefgen.dates.fallback import _ENGLISH_WORDS, _fallback, clear_caches
 from briefgen.dates.normalise import _normalise
@@ -133,7 +135,9 @@ def parse_date(
             anchor, month_first, reader=point, direction=direction,
             financial_year_start=financial_year_start, academic_year_start=academic_year_start,
         )  # fmt: skip
-        span = _expression(s, ctx) or _fallback(s, anchor, month_first)
+        span = _expression(s, ctx)
+        from_fallback = span is None
+        span = span or _fallback(s, anchor, month_first)
     except DateError as exc:
         raise DateError(text, exc.reason, exc.hint or HINT) from None
     except (ValueError, OverflowError):
@@ -142,4 +146,23 @@ def parse_date(
         raise DateError(text, "it is not a date expression briefgen understands", HINT)
     if span.start > span.end:  # pragma: no cover - every rule builds ordered spans
         raise DateError(text, "it names an empty interval", HINT)
-    return DateSpan(text, span.start, span.end, span.precision, span.approximate, span.label)
+    label = _deadline_label(span.label) if s.startswith("by ") else span.label
+    relative = not from_fallback and _depends_on_anchor(s, ctx, span)
+    return DateSpan(text, span.start, span.end, span.precision, span.approximate, label, relative)
+
+
+def _deadline_label(label: str) -> str:
+    """ "by 2030" is a deadline: "By 2030", "By the end of 2025", not "2030"."""
+    if label.startswith(("End of", "Start of")):
+        return f"By the {lower_first(label)}"
+    return f"By {lower_first(label)}"
+
+
+def _depends_on_anchor(s: str, ctx: _Ctx, span: _Span) -> bool:
+    """Tell whether the text's interval depends on the anchor: read it against another
+    anchor (a year and five weeks earlier: another year, month and weekday) and compare."""
+    try:
+        other = _expression(s, replace(ctx, anchor=ctx.anchor - timedelta(days=400)))
+    except (DateError, ValueError, OverflowError):
+        return True
+    return other is None or (other.start, other.end) != (span.start, span.end)

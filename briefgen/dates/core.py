@@ -50,7 +50,9 @@ class DateSpan:
 
     ``precision`` is the unit the expression was stated in (one of ``PRECISIONS``);
     ``approximate`` is true for "c. 2011", "around 2011" and the like; ``label`` is the
-    UK-style display form ("14–15 June 2025", "Early 2025", "c. 2011").
+    UK-style display form ("14–15 June 2025", "Early 2025", "c. 2011"); ``relative`` is
+    true when the interval depends on the anchor ("last week", "in January", "since 2011"),
+    so a reader should see the words the source wrote (it is not part of the JSON shape).
     """
 
     text: str
@@ -59,6 +61,7 @@ class DateSpan:
     precision: str
     approximate: bool
     label: str
+    relative: bool = False
 
     def to_json(self) -> dict[str, object]:
         """Return the JSON shape used by ``briefgen date`` and ``briefgen events``."""

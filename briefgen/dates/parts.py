@@ -211,7 +211,8 @@ def _part_of(g: _Groups, ctx: _Ctx) -> _Span | None:
 
 def _apply_part(part: str, inner: _Span) -> _Span | None:
     start, end, unit = inner.start, inner.end, inner.unit
-    label = f"{_PART_LABELS[part]} {lower_first(inner.label)}"
+    joiner = "-" if part == "mid" else " "
+    label = f"{_PART_LABELS[part]}{joiner}{lower_first(inner.label)}"
     if unit == "year":
         months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "start": (1, 2), "end": (11, 12)}
         first, last = months[part]
@@ -231,7 +232,7 @@ def _apply_part(part: str, inner: _Span) -> _Span | None:
             cuts["end"] = cuts["late"]
         first, last = cuts[part]
         base = inner.nominal_year
-        label = f"{_PART_LABELS[part]} {inner.label}"
+        label = f"{_PART_LABELS[part]}{joiner}{inner.label}"
         precision = "year" if size == 10 else "decade"
         return _Span(date(max(base + first, 1), 1, 1), date(base + last, 12, 31), precision,
                      label, inferred=inner.inferred, year=base)  # fmt: skip

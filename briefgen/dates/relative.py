@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from briefgen.datelabels import (
     ONE_DAY,
+    day_label,
     lower_first,
     week_label,
     week_start,
@@ -132,7 +133,9 @@ def _earlier_later(g: _Groups, ctx: _Ctx) -> _Span:
         return _day_span(anchor)
     whole = _unit_shift(unit, anchor, 0)
     start, end = (whole.start, anchor) if g["mod"] == "earlier" else (anchor, whole.end)
-    return _days_span(start, end, unit)
+    # the label says what the source said, not a span it did not give ("1–2 December")
+    label = f"{g['mod'].capitalize()} in {lower_first(whole.label)}"
+    return _Span(start, end, unit, label)
 
 
 @rule(
@@ -167,7 +170,12 @@ def _recent_coming(g: _Groups, ctx: _Ctx) -> _Span:
     unit = g["unit"] or ""
     count = {"day": 7, "week": 4, "month": 3, "year": 3}[unit]
     start, end = _rolling(unit, ctx.anchor, -count if g["dir"] else count)
-    return _days_span(start, end, unit)
+    # the length is a convention, not what the source said: the label keeps the words
+    if g["dir"]:
+        label = f"In the {g['dir']} {unit}s (from {day_label(ctx.anchor)})"
+    else:
+        label = f"In the {unit}s to {day_label(ctx.anchor)}"
+    return _Span(start, end, unit, label)
 
 
 @rule(

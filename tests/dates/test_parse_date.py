@@ -151,3 +151,23 @@ def test_to_json_shape() -> None:
         "approximate": False,
         "label": "14–15 June 2025",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("by 2030", "By 2030"), ("by June 2026", "By June 2026"),
+     ("by the end of the year", "By the end of 2025"),
+     ("since January 2025", "Since January 2025")],
+)  # fmt: skip
+def test_deadlines_and_since_say_so(text: str, label: str) -> None:
+    assert parse_date(text, MON).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "relative"),
+    [("16 June 2025", False), ("June 16, 2025", False), ("2011 to 2015", False),
+     ("Q1 2025", False), ("2023-24", False), ("last week", True), ("in January", True),
+     ("since 2011", True), ("16 June", True), ("earlier this year", True), ("today", True)],
+)  # fmt: skip
+def test_relative_says_whether_the_anchor_was_used(text: str, relative: bool) -> None:
+    assert parse_date(text, MON).relative is relative
