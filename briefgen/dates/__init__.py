@@ -53,8 +53,8 @@ def parse_date(
     *,
     month_first: bool = False,
     direction: Direction | None = None,
-    financial_year_start: MonthDay | None = None,
-    academic_year_start: MonthDay | None = None,
+    financial_year_start: MonthDay | str | None = None,
+    academic_year_start: MonthDay | str | None = None,
 ) -> DateSpan:
     """Return the interval ``text`` names, resolving relative forms against ``anchor``.
 
@@ -64,7 +64,8 @@ def parse_date(
     weekdays, day-months, seasons, quarters, halves and holidays on or before the anchor,
     ``"future"`` on or after it (a bare month equal to the anchor's is this month, a
     weekday equal to the anchor's is the anchor day); ``None`` keeps the conventions below.
-    ``financial_year_start`` and ``academic_year_start`` are (month, day) pairs; unset,
+    ``financial_year_start`` and ``academic_year_start`` are (month, day) pairs (or the
+    brief's "MM-DD" text; a bad one is a ``DateError``); unset,
     financial years start on 1 April and academic years on 1 September (UK); tax years
     always run 6 April to 5 April; a "fiscal year" is read only when
     ``financial_year_start`` is given. A ``date`` passed as ``text`` (as YAML
@@ -133,7 +134,8 @@ def parse_date(
     try:
         ctx = _Ctx(
             anchor, month_first, reader=point, direction=direction,
-            financial_year_start=financial_year_start, academic_year_start=academic_year_start,
+            financial_year_start=_month_day(financial_year_start),
+            academic_year_start=_month_day(academic_year_start),
         )  # fmt: skip
         span = _expression(s, ctx)
         from_fallback = span is None
@@ -149,6 +151,14 @@ def parse_date(
     label = _deadline_label(span.label) if s.startswith("by ") else span.label
     relative = not from_fallback and _depends_on_anchor(s, ctx, span)
     return DateSpan(text, span.start, span.end, span.precision, span.approximate, label, relative)
+
+
+def _month_day(value: MonthDay | str | None) -> MonthDay | None:
+    """A year-start setting as (month, day); the brief's "MM-DD" text is accepted too."""
+    if isinstance(value, str):
+        month, _, day = value.partition("-")
+        return int(month), int(day)
+    return value
 
 
 def _deadline_label(label: str) -> str:
