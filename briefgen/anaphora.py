@@ -183,7 +183,7 @@ def resolve_anaphoric(text: str, reference: DateSpan) -> DateSpan:
     kind, m = found
     groups = m.groupdict()
     start, end, precision, label = _resolve(kind, groups, reference, text)
-    return DateSpan(text, start, end, precision, reference.approximate, label)
+    return DateSpan(text, start, end, precision, reference.approximate, label, relative=True)
 
 
 def _one_unit(unit: str, ref: DateSpan, text: str) -> tuple[date, date]:

@@ -119,15 +119,13 @@ def _json_span(runner, path, which="next"):
     return json.loads(result.output)
 
 
-NEEDS_A = pytest.mark.xfail(strict=False, reason="needs issue-10a's direction support")
-
 # (as_of, date text in next:, expected start) - a next item's bare month is the coming one
 FUTURE_NEXT = [
-    pytest.param("2025-06-16", "in October", date(2025, 10, 1), marks=NEEDS_A),
-    pytest.param("2024-08-31", "October", date(2024, 10, 1), marks=NEEDS_A),
-    pytest.param("2023-01-01", "May", date(2023, 5, 1), marks=NEEDS_A),
+    pytest.param("2025-06-16", "in October", date(2025, 10, 1)),
+    pytest.param("2024-08-31", "October", date(2024, 10, 1)),
+    pytest.param("2023-01-01", "May", date(2023, 5, 1)),
     ("2025-06-16", "on Monday", date(2025, 6, 16)),  # a Monday: the anchor day itself
-    pytest.param("2025-06-18", "on Monday", date(2025, 6, 23), marks=NEEDS_A),
+    pytest.param("2025-06-18", "on Monday", date(2025, 6, 23)),
 ]
 
 
@@ -143,8 +141,8 @@ def test_next_items_resolve_forward(write_brief, as_of, text, start):
 @pytest.mark.parametrize(
     ("extra", "event_extra", "start"),
     [
-        pytest.param("tense: future\n", "", date(2026, 1, 1), marks=NEEDS_A),
-        pytest.param("", "    tense: future\n", date(2026, 1, 1), marks=NEEDS_A),
+        pytest.param("tense: future\n", "", date(2026, 1, 1)),
+        pytest.param("", "    tense: future\n", date(2026, 1, 1)),
         ("tense: future\n", "    tense: past\n", date(2025, 1, 1)),
     ],
 )
@@ -155,7 +153,6 @@ def test_tense_future_reads_an_events_bare_month_forward(write_brief, extra, eve
     assert brief.events[0].span.start == start
 
 
-@pytest.mark.xfail(strict=False, reason="needs issue-10a's financial and academic years")
 @pytest.mark.parametrize(
     ("extra", "text", "start", "end"),
     [

@@ -138,11 +138,6 @@ def test_chronology_note_lower_cases_labels_inside_its_sentence(first, last, exp
     assert any(expected in n for n in notes), notes
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the 'Mid' part label is built in briefgen/dates.py, which issue 10 is splitting; "
-    "fix it there ('Mid-2024', 'Mid-1990s', 'Mid-June 2024') and remove this mark",
-)
 @pytest.mark.parametrize(
     ("text", "label"),
     [("mid 2024", "Mid-2024"), ("mid-2024", "Mid-2024"), ("the mid 1990s", "Mid-1990s")],

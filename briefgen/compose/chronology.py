@@ -36,8 +36,9 @@ def _row(event: Event, numbers: dict[str, int], eid: str = "", new: bool = False
     assert event.span is not None
     date_cell = [Paragraph(runs("New"), "new-marker")] if new else []
     date_cell.append(Paragraph(runs(event.span.label), "event-date"))
-    if event.date.casefold().strip() != event.span.label.casefold():
-        # Show how the date was read, so a reader can check the resolution.
+    if event.span.relative and event.date.casefold().strip() != event.span.label.casefold():
+        # A date a source wrote against its own day ("last week"): show the words, so a
+        # reader can check how it was read (not for a date the author typed absolutely).
         date_cell.append(Paragraph(runs(f"as reported: “{event.date}”"), "event-sources"))
     event_cell = [Paragraph(runs(event.title), "event-title")]
     if event.detail:

@@ -1,0 +1,149 @@
+"""Financial, tax, academic and fiscal years, and years BC.
+
+UK public-sector text counts money in financial years (1 April to 31 March: "2023-24",
+"FY2023/24", "the financial year 2023-24"), personal tax in tax years (6 April to 5 April,
+fixed by statute) and schooling in academic years (from 1 September unless the caller
+says otherwise). A bare "2023-24" or "2019/20" (a year and the next one's last two digits)
+is a financial year, never two calendar years. A "fiscal year" is an organisation's own
+accounting year: it is read only when the caller gives ``financial_year_start`` (a US
+federal fiscal year starts on 1 October, a company's wherever it says).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from briefgen.dates.core import (
+    _CALENDAR_HINT,
+    DateError,
+    MonthDay,
+    _check_year,
+    _Ctx,
+    _Groups,
+    _make_date,
+    _month_unit,
+    _Span,
+    rule,
+)
+from briefgen.dates.vocab import _Y
+
+UK_FINANCIAL_YEAR_START: MonthDay = (4, 1)
+UK_ACADEMIC_YEAR_START: MonthDay = (9, 1)
+TAX_YEAR_START: MonthDay = (4, 6)
+
+_KINDS = {"financial": "financial", "fy": "financial", "fiscal": "fiscal", "tax": "tax",
+          "academic": "academic", "school": "academic"}  # fmt: skip
+_LABELS = {"financial": "Financial year", "fiscal": "Fiscal year", "tax": "Tax year",
+           "academic": "Academic year"}  # fmt: skip
+FISCAL_HINT = (
+    "set financial_year_start: MM-DD in the brief (the day the organisation's year starts; "
+    "fiscal years differ, e.g. 10-01 for the US federal year), or write 'financial year "
+    "2024-25' for the UK's April to March year"
+)
+_NAMED_HINT = (
+    "write the year it starts and the next, e.g. 'the financial year 2023-24', "
+    "'FY2023/24', 'the tax year 2024 to 2025' or 'this financial year'"
+)
+_TAIL = rf"(?P<y2>[0-9]{{2}}|{_Y})"
+_KIND = r"(?P<kind>financial|fiscal|tax|academic|school)"
+
+
+def year_start(kind: str, ctx: _Ctx) -> MonthDay:
+    """The month and day a ``kind`` of year starts on, from the caller's settings."""
+    if kind == "financial":
+        return ctx.financial_year_start or UK_FINANCIAL_YEAR_START
+    if kind == "academic":
+        return ctx.academic_year_start or UK_ACADEMIC_YEAR_START
+    if kind == "tax":
+        return TAX_YEAR_START
+    if ctx.financial_year_start is None:
+        raise DateError("", "a fiscal year starts on a day each organisation sets", FISCAL_HINT)
+    return ctx.financial_year_start
+
+
+def named_year(kind: str, first: int, ctx: _Ctx, label: str) -> _Span:
+    """The ``kind`` of year that starts in calendar year ``first``, labelled ``label``."""
+    _check_year(first)
+    _check_year(first + 1)
+    month, day = year_start(kind, ctx)
+    start = _make_date(first, month, day)
+    end = _make_date(first + 1, month, day) - timedelta(days=1)
+    return _Span(start, end, "year", label, year=first)
+
+
+def _written(first: int, sep: str = "–") -> str:
+    """ "2023–24": the label of the year starting in ``first``, as UK text writes it."""
+    return f"{first}{sep}{(first + 1) % 100:02d}"
+
+
+def _is_next(first: int, written: str | None) -> bool:
+    """Tell whether ``written`` ("24", "2024") is the year after ``first``."""
+    if not written:
+        return False
+    if len(written) == 2:
+        return int(written) == (first + 1) % 100
+    return int(written) == first + 1
+
+
+@rule(rf"(?P<y>{_Y}) ?(?P<sep>[-–/]) ?(?P<yy>[0-9]{{2}})")
+def _financial_short(g: _Groups, ctx: _Ctx) -> _Span | None:
+    """2023-24, 2019/20: the financial year, labelled as written ("2023–24", "2019/20");
+    "2014/10" (a year and a month number) is October 2014; other pairs ("2011-15", and
+    "2025-06", an ISO month) are left to the other rules."""
+    first = int(g["y"])
+    if _is_next(first, g["yy"]):
+        return named_year("financial", first, ctx, _written(first, "/" if g["sep"] == "/" else "–"))
+    month = int(g["yy"])
+    if g["sep"] == "/" and 1 <= month <= 12:
+        _check_year(first)
+        return _month_unit(first, month)
+    return None
+
+
+@rule(
+    rf"(?:the )?{_KIND} year (?:of )?(?P<y>{_Y})(?: ?(?:[-–/]|to) ?{_TAIL})?",
+    rf"(?:the )?(?P<y>{_Y})(?: ?(?:[-–/]|to) ?{_TAIL})? {_KIND} year",
+    rf"(?P<kind>fy) ?(?P<y>{_Y})(?: ?[-–/] ?{_TAIL})?",
+)
+def _named_year(g: _Groups, ctx: _Ctx) -> _Span:
+    """The financial year 2023-24, FY2023/24, the tax year 2024 to 2025, the 2019/20
+    academic year, the fiscal year 2023-24 (with ``financial_year_start``)."""
+    kind = _KINDS[g["kind"]]
+    first = int(g["y"])
+    year_start(kind, ctx)  # a fiscal year without its setting is refused first
+    if not _is_next(first, g["y2"]):
+        what = "one year" if g["y2"] is None else f"{first} and {g['y2']}"
+        raise DateError("", f"{what} does not name one {kind} year", _NAMED_HINT)
+    return named_year(kind, first, ctx, f"{_LABELS[kind]} {_written(first)}")
+
+
+@rule(
+    rf"(?:the )?(?P<rel>this|current|present|last|previous|past|next|coming|following) {_KIND}"
+    r" year",
+    rf"(?:the )?{_KIND} year",
+)
+def _relative_named_year(g: _Groups, ctx: _Ctx) -> _Span:
+    """This financial year (the one containing the anchor), last / next tax year, the
+    academic year (the anchor's)."""
+    kind = _KINDS[g["kind"]]
+    month, day = year_start(kind, ctx)
+    anchor = ctx.anchor
+    first = anchor.year if (anchor.month, anchor.day) >= (month, day) else anchor.year - 1
+    step = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}
+    first += step.get(g["rel"] or "this", 0)
+    return named_year(kind, first, ctx, f"{_LABELS[kind]} {_written(first)}")
+
+
+@rule(r".*\bfiscal\b.*", r".*\b(?:fy|financial year|tax year|academic year|school year)\b.*")
+def _fiscal(g: _Groups, ctx: _Ctx) -> _Span:
+    """Any other text naming a fiscal, financial, tax or academic year: refused, saying
+    which forms are read."""
+    if "fiscal" in g["_all"] and ctx.financial_year_start is None:
+        raise DateError("", "a fiscal year starts on a day each organisation sets", FISCAL_HINT)
+    raise DateError("", "briefgen reads such a year as one year and the next", _NAMED_HINT)
+
+
+@rule(r".*\b(?:bc|bce)\b.*")
+def _before_christ(g: _Groups, ctx: _Ctx) -> _Span:
+    """Years BC: outside the calendar briefgen handles."""
+    raise DateError("", "years before AD 1 are not supported", _CALENDAR_HINT)

@@ -1,0 +1,212 @@
+"""Forms relative to the anchor: today, weekdays, weekends, this/last/next units,
+earlier/later, N units ago, recent and coming periods, rolling periods, weeks of a day."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from briefgen.datelabels import (
+    ONE_DAY,
+    day_label,
+    lower_first,
+    week_label,
+    week_start,
+)
+from briefgen.dates.core import (
+    _CALENDAR_HINT,
+    _REL_STEP,
+    DateError,
+    _Ctx,
+    _day_span,
+    _days_span,
+    _Groups,
+    _point,
+    _recent_weekday,
+    _rolling,
+    _Span,
+    _unit_shift,
+    _week_unit,
+    rule,
+)
+from briefgen.dates.vocab import _NUM, _PART_OF_DAY, _REL, _UNIT, _WD, _WEEKDAYS, _number
+
+# relative days and weekdays
+
+
+@rule(
+    rf"(?:(?:early|late|earlier|later) )?(?P<w>today|tonight|yesterday|tomorrow|now|right now)"
+    rf"(?: (?P<part>{_PART_OF_DAY}))?",
+    rf"this (?P<part>{_PART_OF_DAY})",
+    r"(?P<w>last) night",
+    r"(?:the )?(?P<w>day before yesterday|day after tomorrow)",
+    r"(?P<w>currently|at present|at the moment|presently)",
+)
+def _day_word(g: _Groups, ctx: _Ctx) -> _Span:
+    """Today, this morning, tonight, yesterday evening, last night, the day after tomorrow."""
+    offsets = {"yesterday": -1, "last": -1, "tomorrow": 1, "day before yesterday": -2}
+    offsets["day after tomorrow"] = 2
+    word = g["w"] or "today"
+    return _day_span(ctx.anchor + timedelta(days=offsets.get(word, 0)))
+
+
+@rule(
+    rf"(?:(?:early|late|earlier|later) )?(?:(?:the )?(?P<rel>{_REL}) )?(?P<wd>{_WD})"
+    rf"(?: (?P<part>{_PART_OF_DAY}))?(?: (?P<wk>last|this|next) week)?"
+)
+def _weekday(g: _Groups, ctx: _Ctx) -> _Span | None:
+    """Monday (on or before the anchor), last/next Monday (strictly before/after), this
+    Monday (of the anchor's week), Thursday afternoon, Monday last week."""
+    weekday, anchor, rel = _WEEKDAYS[g["wd"]], ctx.anchor, g["rel"]
+    if g["wk"]:
+        if rel:
+            return None
+        monday = week_start(anchor) + timedelta(weeks=_REL_STEP[g["wk"]])
+        return _day_span(monday + timedelta(days=weekday))
+    if rel in ("this", "current"):
+        return _day_span(week_start(anchor) + timedelta(days=weekday))
+    step = _REL_STEP.get(rel or "", 0)
+    if step < 0:
+        return _day_span(anchor - timedelta(days=(anchor.weekday() - weekday - 1) % 7 + 1))
+    if step > 0:
+        return _day_span(anchor + timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1))
+    if ctx.direction == "future":
+        return _day_span(anchor + timedelta(days=(weekday - anchor.weekday()) % 7))
+    return _day_span(_recent_weekday(anchor, weekday))
+
+
+@rule(
+    r"(?:(?P<rel>the|this|last|this past|past|next|this coming|coming|the coming|the following"
+    r"|the next) )?week-?end",
+    r"(?:the )?week-?end (?P<rel>before last|after next)",
+)
+def _weekend(g: _Groups, ctx: _Ctx) -> _Span:
+    """The weekend / last weekend: the latest Saturday-Sunday on or before the anchor (the
+    one containing it at a weekend); this weekend: the anchor week's; next weekend: after."""
+    rel = g["rel"] or "the"
+    saturday = _recent_weekday(ctx.anchor, 5)
+    if rel == "this":
+        saturday = week_start(ctx.anchor) + timedelta(days=5)
+    elif rel == "before last":
+        saturday -= timedelta(weeks=1)
+    elif rel not in ("the", "last", "this past", "past"):
+        saturday += timedelta(weeks=2 if rel == "after next" else 1)
+    return _days_span(saturday, saturday + ONE_DAY)
+
+
+# weeks, months, quarters, years relative to the anchor
+
+
+@rule(
+    rf"(?:the )?(?P<rel>{_REL}) (?P<unit>week|month|quarter|year|decade)",
+    r"(?:the )?(?P<unit>week|month|quarter|year|decade) (?P<rel>before last|after next)",
+    r"(?P<rel>the) (?P<unit>year|current year|quarter|latest quarter|most recent quarter)",
+    r"(?:the )?(?P<rel>latest|most recent|last complete|last full) (?P<unit>quarter)",
+)
+def _relative_unit(g: _Groups, ctx: _Ctx) -> _Span | None:
+    """This/last/next week, month, quarter, year; the week before last; the latest quarter
+    (the last complete one); the year (the anchor's)."""
+    rel, unit = g["rel"] or "", g["unit"] or ""
+    if not unit.endswith("quarter") and (rel == "past" or g["_all"].startswith("the last ")):
+        return None  # "the past week", "the last year": rolling periods (_rolling_period)
+    if rel == "the" and unit == "current year":
+        unit, rel = "year", "this"
+    if unit.endswith("quarter") and (rel in ("the", "latest", "most recent") or " " in rel):
+        return _unit_shift("quarter", ctx.anchor, -1)
+    if rel == "the":
+        return _unit_shift(unit, ctx.anchor, 0)
+    step = {"before last": -2, "after next": 2}.get(rel, _REL_STEP.get(rel))
+    if step is None:
+        return None
+    return _unit_shift(unit, ctx.anchor, step)
+
+
+@rule(
+    r"(?P<mod>earlier|later) (?:this|in the) (?P<unit>week|month|year)",
+    r"(?P<mod>earlier|later) (?P<unit>today)",
+)
+def _earlier_later(g: _Groups, ctx: _Ctx) -> _Span:
+    """Earlier this year: 1 January to the anchor; later this year: the anchor to 31
+    December (the same for weeks and months)."""
+    unit, anchor = g["unit"], ctx.anchor
+    if unit == "today":
+        return _day_span(anchor)
+    whole = _unit_shift(unit, anchor, 0)
+    start, end = (whole.start, anchor) if g["mod"] == "earlier" else (anchor, whole.end)
+    # the label says what the source said, not a span it did not give ("1–2 December")
+    label = f"{g['mod'].capitalize()} in {lower_first(whole.label)}"
+    return _Span(start, end, unit, label)
+
+
+@rule(
+    rf"(?P<n>{_NUM}) (?P<unit>{_UNIT})s?(?P<orso> or so)? (?P<dir>ago|earlier|before|previously"
+    r"|back|later|from now|from today|hence|on)",
+    r"(?:a |the )?(?P<unit>day|week|month|year)[- ](?P<dir>ago|earlier)",
+    rf"in (?P<n>{_NUM}) (?P<unit>{_UNIT})s?(?:'s?)?(?P<dir> time)?",
+)
+def _ago(g: _Groups, ctx: _Ctx) -> _Span:
+    """Two years ago, 3 days ago, a year earlier, in two weeks('s time): the calendar unit
+    containing the anchor moved by N units."""
+    count = _number(g["n"] or "1")
+    direction = g["dir"] or " time"
+    sign = -1 if direction in ("ago", "earlier", "before", "previously", "back") else 1
+    unit = g["unit"]
+    if count > 100_000:
+        raise DateError("", f"{count} {unit}s is too far from the anchor", _CALENDAR_HINT)
+    span = _unit_shift(unit, ctx.anchor, sign * count)
+    if g["orso"]:  # "a week or so ago"
+        return replace(span, approximate=True, label=f"c. {lower_first(span.label)}")
+    return span
+
+
+@rule(
+    r"(?:the )?(?:recent|(?:past|last) (?:few|couple of|several)) (?P<unit>day|week|month|year)s",
+    r"(?:the )?(?P<dir>coming|upcoming|next few|following few|next couple of|next several)"
+    r" (?P<unit>day|week|month|year)s",
+)
+def _recent_coming(g: _Groups, ctx: _Ctx) -> _Span:
+    """In recent days/weeks/months/years: the 7 days, 4 weeks, 3 months or 3 years up to the
+    anchor; in the coming ...: the same lengths after it."""
+    unit = g["unit"] or ""
+    count = {"day": 7, "week": 4, "month": 3, "year": 3}[unit]
+    start, end = _rolling(unit, ctx.anchor, -count if g["dir"] else count)
+    # the length is a convention, not what the source said: the label keeps the words
+    if g["dir"]:
+        label = f"In the {g['dir']} {unit}s (from {day_label(ctx.anchor)})"
+    else:
+        label = f"In the {unit}s to {day_label(ctx.anchor)}"
+    return _Span(start, end, unit, label)
+
+
+@rule(
+    rf"(?:the )?(?:past|last) (?:(?P<n>{_NUM}) )?(?P<unit>{_UNIT})s?",
+    rf"(?:the )?(?P<dir>next|following|coming) (?P<n>{_NUM}) (?P<unit>{_UNIT})s?",
+)
+def _rolling_period(g: _Groups, ctx: _Ctx) -> _Span | None:
+    """The past week, the last three months, the next 10 days: rolling periods that end on
+    (or start after) the anchor."""
+    if not g["_all"].startswith(("the ", "past ")) and not g["n"] and not g["dir"]:
+        return None  # "last week" is the calendar week, handled by _relative_unit
+    count = _number(g["n"] or "1")
+    if not 1 <= count <= 100_000:
+        return None
+    start, end = _rolling(g["unit"], ctx.anchor, -count if g["dir"] else count)
+    return _days_span(start, end, {"fortnight": "week"}.get(g["unit"], g["unit"]))
+
+
+@rule(
+    r"(?:the )?(?P<kind>week) (?P<how>of|commencing|beginning|starting|ending) (?P<rest>.+)",
+    r"(?P<how>w/c) (?P<rest>.+)",
+)
+def _week_of(g: _Groups, ctx: _Ctx) -> _Span | None:
+    """The week of 9 June 2025 (its Monday-Sunday week), week commencing / ending a day."""
+    inner = _point(g["rest"], ctx)
+    if inner is None or inner.unit != "day":
+        return None
+    if g["how"] == "of":
+        return _week_unit(inner.start)
+    if g["how"] == "ending":
+        return _Span(inner.start - timedelta(days=6), inner.start, "week",
+                     week_label(inner.start - timedelta(days=6), inner.start), "week")  # fmt: skip
+    end = inner.start + timedelta(days=6)
+    return _Span(inner.start, end, "week", week_label(inner.start, end), "week")

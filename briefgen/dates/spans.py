@@ -1,0 +1,163 @@
+"""Ranges ("X to Y", "between X and Y", "X–Y") and "since X" around the rule table."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from briefgen.datelabels import (
+    day_label,
+    days_label,
+    join_labels,
+    lower_first,
+    months_label,
+    years_label,
+)
+from briefgen.dates.core import _RANGE_HINT, PRECISIONS, DateError, _Ctx, _point, _Span, _year_unit
+from briefgen.dates.normalise import _PREPOSITION, _SHORT_RANGE
+
+_SINCE = re.compile(r"(?:ever )?since (?P<rest>.+)|(?:from )?(?P<rest2>.+) onwards?")
+_OPEN_ENDED = re.compile(r"(?P<word>from|until|till|up to|before|after) .+")
+_BETWEEN = re.compile(r"(?:between|from) (?P<rest>.+)")
+_SEPARATOR = re.compile(r" (?:to|until|till|til|through|thru|and|–|-) |–|-")
+
+
+def _expression(s: str, ctx: _Ctx) -> _Span | None:
+    """Parse a point, "since X", or a range "X to Y" / "between X and Y" / "X–Y"."""
+    span = _point(s, ctx)
+    if span is not None:
+        return span
+    stripped = _PREPOSITION.match(s)
+    body = s[stripped.end() :] if stripped else s
+    since = _SINCE.fullmatch(body)
+    if since:
+        return _since(since["rest"] or since["rest2"], ctx)
+    between = _BETWEEN.fullmatch(body)
+    span = _range(between["rest"] if between else body, ctx)
+    if span is None and (open_ended := _OPEN_ENDED.fullmatch(body)):
+        raise DateError(
+            "", f"'{open_ended['word']} ...' leaves one end of the interval open",
+            "give both ends ('2011 to 2015') or use 'since 2011' for up to the anchor",
+        )  # fmt: skip
+    return span
+
+
+def _since(rest: str, ctx: _Ctx) -> _Span | None:
+    """Since X: from the start of X to the anchor."""
+    inner = _point(rest, ctx)
+    if inner is None:
+        return None
+    if inner.start > ctx.anchor:
+        raise DateError(
+            "", f"{inner.label} starts after the anchor date {day_label(ctx.anchor)}",
+            "'since' needs a date on or before the anchor",
+        )  # fmt: skip
+    label = f"Since {lower_first(inner.label)}"
+    if inner.approximate:
+        label = f"Since c. {lower_first(inner.label.removeprefix('c. '))}"
+    return _Span(inner.start, ctx.anchor, inner.precision, label, approximate=inner.approximate)
+
+
+def _range(body: str, ctx: _Ctx) -> _Span | None:
+    """X to Y, X–Y, X and Y: try each separator; the ends may share a year or month."""
+    short = _SHORT_RANGE.fullmatch(body)
+    if short:
+        first = int(short["y"])
+        last = first - first % 100 + int(short["yy"])
+        if last < first:
+            last += 100
+        return _join(_year_unit(first), _year_unit(last), ctx)
+    backwards: DateError | None = None
+    for sep in _SEPARATOR.finditer(body):
+        left_text, right_text = body[: sep.start()].strip(), body[sep.end() :].strip()
+        if not left_text or not right_text:
+            continue
+        try:
+            ends = _range_ends(left_text, right_text, ctx)
+            if ends is not None:
+                return _join(*ends, ctx)
+        except DateError as exc:
+            if backwards is None:
+                backwards = exc
+    if backwards is not None:
+        raise backwards
+    return None
+
+
+def _context_of(span: _Span, ctx: _Ctx, shift: int = 0) -> _Ctx:
+    month = span.start.month if span.unit == "day" else None
+    return replace(ctx, year=span.nominal_year + shift, month=month)
+
+
+def _range_ends(left_text: str, right_text: str, ctx: _Ctx) -> tuple[_Span, _Span] | None:
+    """Parse both ends, filling a missing year or month of one end from the other."""
+    left, right = _point(left_text, ctx), _point(right_text, ctx)
+    if left is None and right is None:
+        return None
+    if right is None:
+        assert left is not None
+        right = _point(right_text, _context_of(left, ctx))
+        if right is None:
+            return None
+    if left is None or left.inferred:
+        filled = _point(left_text, _context_of(right, ctx))
+        # "December to February 2025" wraps into the year before; "15-14 June 2025" does
+        # not: a bare day that takes the other end's month is simply backwards
+        if (
+            filled is not None
+            and filled.inferred
+            and filled.start > right.start
+            and not _same_month(filled, right)
+        ):
+            filled = _point(left_text, _context_of(right, ctx, -1))
+        if filled is None:
+            return None
+        left = filled
+    elif right.inferred:
+        filled = _point(right_text, _context_of(left, ctx))
+        if (
+            filled is not None
+            and filled.inferred
+            and filled.end < left.start
+            and not _same_month(filled, left)
+        ):
+            filled = _point(right_text, _context_of(left, ctx, 1))
+        if filled is not None:
+            right = filled
+    return left, right
+
+
+def _same_month(a: _Span, b: _Span) -> bool:
+    """Tell whether two day-or-finer spans lie in one calendar month."""
+    return a.unit == b.unit == "day" and (a.start.year, a.start.month) == (
+        b.start.year,
+        b.start.month,
+    )
+
+
+def _join(left: _Span, right: _Span, ctx: _Ctx) -> _Span:
+    """The range from the start of ``left`` to the end of ``right``, labelled UK style."""
+    if left.start > right.end:
+        raise DateError("", f"the range ends ({right.label}) before it starts ({left.label})",
+                        _RANGE_HINT)  # fmt: skip
+    start, end = left.start, max(left.end, right.end)
+    if left.unit == right.unit == "day":
+        label = days_label(start, end)
+    elif left.unit == right.unit == "month":
+        label = months_label(start, end)
+    elif left.unit == right.unit == "year":
+        label = years_label(start.year, end.year)
+    else:
+        label = _shared_year_label(left.label, right.label)
+    precision = min(left.precision, right.precision, key=PRECISIONS.index)
+    approximate = left.approximate or right.approximate
+    return _Span(start, end, precision, label, approximate=approximate,
+                 inferred=left.inferred and right.inferred, year=left.nominal_year)  # fmt: skip
+
+
+def _shared_year_label(first: str, last: str) -> str:
+    """ "Q1 2025" + "Q3 2025" -> "Q1–Q3 2025"; otherwise the two labels joined."""
+    head, _, year = first.rpartition(" ")
+    if head and year.isdigit() and last.endswith(" " + year) and " " not in head:
+        return f"{head}–{last}"
+    return join_labels(first, last)
