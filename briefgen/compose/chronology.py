@@ -63,6 +63,8 @@ def compose_chronology(brief: Brief, events: tuple[Event, ...] | None = None) ->
         note = "The brief holds no events yet."
     blocks.append(Paragraph(runs(note), "note"))
 
+    if events:  # the year headings (level 2) sit under one level-1 heading, in both outlines
+        blocks.append(Heading("Events", level=1))
     for year, group in groupby(events, key=lambda e: e.span.start.year if e.span else 0):
         blocks.append(Heading(str(year), level=2))
         blocks.append(Table(HEADER, WIDTHS, tuple(_row(e, numbers) for e in group)))
