@@ -152,7 +152,7 @@ def _compose(brief: Brief, budget: Budget) -> tuple[Document, list[str]]:
         timeline = None
         while shown and timeline is None:
             caption = _timeline_caption(events, shown)
-            timeline = build_timeline(shown, caption)
+            timeline = build_timeline(shown, caption, brief.as_of)
             if timeline is None:
                 shown = choose_events(events, len(shown) - 1)
         if timeline is not None:
