@@ -23,6 +23,9 @@ FORMATS = ("docx", "pdf")
 # The briefing is fitted to a page a little shorter than the real one, so that Word and
 # LibreOffice, whose line breaking differs slightly from reportlab's, still fit it on one.
 FIT_SAFETY_MM = 12.0
+# A template's own styles (its headings' spacing, a Title with a rule under it) take room
+# the measured frame does not see: the band is wider there.
+TEMPLATE_FIT_SAFETY_MM = 30.0
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,8 @@ class Output:
 
     path: Path
     pages: int
+    # said after the count when it is the PDF's, not this file's (a DOCX on a template)
+    pages_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,10 +73,25 @@ class Progress:
     pages: int = 0  # pages written so far (PDF steps)
 
 
-def fit_style(style: Style) -> Style:
+DOCX_TEMPLATE_NOTE = "in the PDF; the DOCX laid out by your template may differ"
+
+
+def _left_out_hint(what: str) -> str:
+    """Say truthfully where a reader finds what the briefing left out."""
+    if "event" in what:
+        return "the chronology holds every event"
+    if "title" in what or "summary" in what:
+        return "the brief holds the full text; a smaller style sheet leaves more room"
+    return (
+        "the chronology lists events only, so these are in the brief alone; "
+        "shorten them, or use a style sheet with smaller text or margins"
+    )
+
+
+def fit_style(style: Style, band_mm: float = FIT_SAFETY_MM) -> Style:
     """Return ``style`` with a safety band added to the bottom margin, for fitting one page."""
     top, right, bottom, left = style.margins
-    return replace(style, margins=(top, right, bottom + FIT_SAFETY_MM, left))
+    return replace(style, margins=(top, right, bottom + band_mm, left))
 
 
 def _prepare_outdir(outdir: Path) -> None:
@@ -159,18 +179,28 @@ def build_pack(
         docs.append(("chronology", compose_chronology(chosen, new=new, since=since)))
     if "briefing" in options.only:
         step("composing the briefing")
-        tight = fit_style(style)
+        # fitted to the PDF's page and, with a template, to the page as the template lays
+        # it out (its paper, margins, header, footer and Normal font), each with a band
+        frames = [fit_style(style)]
+        if template is not None and "docx" in options.formats:
+            from briefgen.write import docx
+
+            framed = docx.page_frame(template).measuring_style(style)
+            frames.append(fit_style(framed, TEMPLATE_FIT_SAFETY_MM))
         briefing = compose_briefing(
-            chosen, measure=lambda d: pdf.count_pages(d, tight), new=new, since=since
+            chosen,
+            measure=lambda d: max(pdf.count_pages(d, f) for f in frames),
+            new=new,
+            since=since,
         )
         docs.append(("briefing", briefing.document))
         for what in briefing.omitted:
             warnings.append(
                 Problem(f"to fit one page, the briefing {what}", brief.path,
-                        severity="warning", hint="the chronology holds everything")
+                        severity="warning", hint=_left_out_hint(what))
             )  # fmt: skip
 
-    rendered: list[tuple[Path, bytes, int]] = []
+    rendered: list[tuple[Path, bytes, int, str]] = []
     for kind, doc in docs:
         base = options.outdir / f"{brief.name}-{kind}"
         what = f"writing the {kind} PDF"
@@ -193,12 +223,16 @@ def build_pack(
                 else lambda done, total, what=what: report(Progress(what, done, total))
             )
             data = docx.render_docx(doc, style, template, progress=on_rows)
-            rendered.append((base.with_suffix(".docx"), data, pages))
+            # on a template the DOCX's page breaks are Word's, from the template's own
+            # styles: the briefing is fitted to the template's page, but the count we
+            # know is the PDF's, and the command says so
+            note = "" if template is None else DOCX_TEMPLATE_NOTE
+            rendered.append((base.with_suffix(".docx"), data, pages, note))
         if "pdf" in options.formats:
-            rendered.append((base.with_suffix(".pdf"), pdf_bytes, pages))
+            rendered.append((base.with_suffix(".pdf"), pdf_bytes, pages, ""))
 
     outputs, failures = [], []
-    for path, data, pages in rendered:
+    for path, data, pages, note in rendered:
         try:
             write_atomic(path, data)
         except OSError as exc:
@@ -208,7 +242,7 @@ def build_pack(
                         hint="close it if it is open in Word, or check the folder's permissions")
             )  # fmt: skip
             continue
-        outputs.append(Output(path, pages))
+        outputs.append(Output(path, pages, note))
     return Result(tuple(outputs), tuple(warnings), tuple(failures))
 
 

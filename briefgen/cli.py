@@ -310,7 +310,8 @@ def build(
         if not quiet:
             _print_warnings(result.warnings)
             for out in result.outputs:
-                click.echo(f"{out.path} ({out.pages} page{'s' * (out.pages != 1)})")
+                note = f" {out.pages_note}" if out.pages_note else ""
+                click.echo(f"{out.path} ({out.pages} page{'s' * (out.pages != 1)}{note})")
         report(list(result.failures))
         return bool(result.failures)
 

@@ -189,6 +189,9 @@ class Timeline:
     caption: str = ""
     caption_width: float = 0.25  # of the strip's width
     alt: str = ""
+    # where the brief's "as at" date falls on the axis (0 to 1), when marks lie after it:
+    # the writers draw the axis beyond it dashed; ``None``: every mark is on or before it
+    as_at: float | None = None
 
 
 Block = Paragraph | Heading | Bullets | Table | Figures | Timeline
@@ -248,8 +251,10 @@ def render_text(doc: Document) -> str:
             case Figures(items=items):
                 for f in items:
                     lines.append(f"  [{f.value}] {f.label} {f.note}".rstrip())
-            case Timeline(marks=marks, ticks=ticks):
+            case Timeline(marks=marks, ticks=ticks, as_at=as_at):
                 lines.append("  timeline: " + ", ".join(t.label for t in ticks))
+                if as_at is not None:
+                    lines.append(f"  as at @{as_at:.3f}, dashed after")
                 for m in marks:
                     lines.append(
                         f"  @{m.position:.3f} lane {m.lane} box {m.caption_at:.3f}: "

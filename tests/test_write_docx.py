@@ -44,6 +44,7 @@ OUR_PARAGRAPH_STYLES = {
     "Event Title", "Event Date", "Event Detail", "Event Sources", "Marking", "Document Type",
     "Date Line", "Meta", "Summary", "Note", "Source Entry", "Source List", "Figure Value",
     "Figure Label", "Timeline Text", "Table Header", "Footer", "Header", "Normal",
+    "Key Event", "Key Event Date", "Key Event Title", "Key Event Detail", "Key Event Sources",
 }  # fmt: skip
 OUR_TABLE_STYLES = {"Chronology Table", "Figures Table", "Timeline Table"}
 
@@ -168,11 +169,11 @@ def test_styles_are_defined_with_the_spec_formatting(brief, style):
     assert h1.paragraph_format.keep_with_next is True
     assert h1.paragraph_format.space_before == Pt(10)
     assert h1.paragraph_format.space_after == Pt(4)
-    # exact leading = round(1.2 * size, 1) everywhere
+    # at-least leading = round(1.2 * size, 1) everywhere (a larger font grows the line)
     for name, size in [("Normal", "body"), ("Title", "title"), ("Note", "small"),
                        ("Figure Value", "figure"), ("Marking", "marking")]:  # fmt: skip
         spacing = styles[name].element.find("w:pPr/w:spacing", NS)
-        assert spacing.get(w("lineRule")) == "exact"
+        assert spacing.get(w("lineRule")) == "atLeast"
         assert int(spacing.get(w("line"))) == round(round(1.2 * style.sizes[size], 1) * 20)
     marking = styles["Marking"]
     assert marking.font.bold is True
@@ -229,12 +230,22 @@ def test_column_widths_are_fractions_of_the_text_width(chron):
     assert grid == pytest.approx([0.2 * text_width, 0.65 * text_width, 0.15 * text_width], abs=2)
 
 
-def test_key_rows_are_shaded(chron, style):
+def test_key_rows_are_shaded_by_a_style(chron, style):
     tbl = chron.tables()[1]
     key, plain = tbl.findall("w:tr", NS)[1:3]
-    fills = {c.find("w:tcPr/w:shd", NS).get(w("fill")) for c in key.findall("w:tc", NS)}
-    assert fills == {style.colours["key_fill"].lstrip("#")}
-    assert all(c.find("w:tcPr/w:shd", NS) is None for c in plain.findall("w:tc", NS))
+    # no direct cell shading: the key row's paragraphs use styles based on "Key Event",
+    # which carries the fill, so restyling "Key Event" in Word reaches every key row
+    assert not list(tbl.iter(w("shd")))
+    key_styles = {chron.style_of(p) for p in key.iter(w("p"))}
+    plain_styles = {chron.style_of(p) for p in plain.iter(w("p"))}
+    assert key_styles and all(n.startswith("Key Event ") for n in key_styles), key_styles
+    assert not any(n.startswith("Key Event") for n in plain_styles), plain_styles
+    styles = chron.doc.styles
+    fill = styles["Key Event"].element.find("w:pPr/w:shd", NS)
+    assert fill.get(w("fill")) == style.colours["key_fill"].lstrip("#")
+    for name in key_styles:
+        assert styles[name].base_style.name == "Key Event", name
+        assert styles[name].element.find("w:pPr/w:shd", NS) is None, name
 
 
 def _long_row_chronology(words: int) -> Document:

@@ -8,7 +8,7 @@ then says what it left out.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from briefgen.compose.common import (
@@ -188,7 +188,7 @@ def _compose_at(
         timeline = None
         while shown and timeline is None:
             caption = _timeline_caption(events, shown)
-            timeline = build_timeline(shown, caption)
+            timeline = build_timeline(shown, caption, brief.as_of)
             if timeline is None:
                 shown = choose_events(events, len(shown) - 1, new)
         if timeline is not None:
@@ -284,12 +284,45 @@ def compose_briefing(
     if measure(last[0]) > 1:
         over = "cannot be cut any further and still runs over one page"
         return Briefing(last[0], (*last[1], over))
-    best = last
+    best, best_budget = last, BUDGETS[hi]
     while lo < hi:
         mid = (lo + hi) // 2
         candidate = _compose(brief, BUDGETS[mid])
         if measure(candidate[0]) <= 1:
-            best, hi = candidate, mid
+            best, best_budget, hi = candidate, BUDGETS[mid], mid
         else:
             lo = mid + 1
+    best = _fill(lambda budget: _compose(brief, budget), best_budget, best, measure)
     return Briefing(best[0], tuple(best[1]))
+
+
+# What the fitter gives back, in turn, when the first budget that fits leaves room: whole
+# key points, figures and next items before longer text.
+FILL_ORDER = ("points", "figures", "nexts", "marks", "item_chars", "summary_chars", "sources",
+              "title_chars")  # fmt: skip
+
+
+def _fill(
+    compose: Callable[[Budget], tuple[Document, list[str]]],
+    budget: Budget,
+    best: tuple[Document, list[str]],
+    measure: Measure,
+) -> tuple[Document, list[str]]:
+    """Give back content, one step at a time in ``FILL_ORDER``, while the page still fits.
+
+    A budget found by bisection cuts every part about equally; a page with room left
+    takes back whole items first.
+    """
+    values = dict(CUT_ORDER)
+    for name in FILL_ORDER:
+        steps = values[name]
+        while True:
+            at = steps.index(getattr(budget, name))
+            if at == 0:
+                break
+            bigger = replace(budget, **{name: steps[at - 1]})
+            candidate = compose(bigger)
+            if candidate[0] == best[0] or measure(candidate[0]) > 1:
+                break
+            budget, best = bigger, candidate
+    return best

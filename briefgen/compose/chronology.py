@@ -103,6 +103,8 @@ def compose_chronology(
         note += f" {n_new} event{'s' * (n_new != 1)} new since {since} are marked New."
     blocks.append(Paragraph(runs(note), "note"))
 
+    if events:  # the year headings (level 2) sit under one level-1 heading, in both outlines
+        blocks.append(Heading("Events", level=1))
     pairs = list(zip(events, row_ids, strict=True))
     for year, group in groupby(pairs, key=lambda p: p[0].span.start.year if p[0].span else 0):
         blocks.append(Heading(str(year), level=2))

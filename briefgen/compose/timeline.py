@@ -18,7 +18,7 @@ from briefgen.model import Event
 
 CAPTION_WIDTH = 0.25  # of the strip; the writers draw captions this wide
 TIME_WEIGHT = 0.25  # share of a mark's position that follows the true time scale
-MAX_LANES = 3
+MAX_LANES = 4
 # a caption is meant to take two or three lines of its quarter of the strip
 CAPTION_TITLE_CHARS = 90
 
@@ -44,23 +44,72 @@ def caption_left(position: float) -> float:
     return position * (1.0 - CAPTION_WIDTH)
 
 
-def _lanes(positions: list[float]) -> list[int] | None:
-    """Give each caption the lowest lane where it does not overlap; ``None`` if out of lanes."""
-    ends: list[float] = []
-    lanes = []
-    for p in positions:
-        left = caption_left(p)
-        for lane, end in enumerate(ends):
-            if left >= end:
-                ends[lane] = left + CAPTION_WIDTH
-                lanes.append(lane)
-                break
-        else:
-            if len(ends) == MAX_LANES:
-                return None
-            ends.append(left + CAPTION_WIDTH)
-            lanes.append(len(ends) - 1)
-    return lanes
+# a leader keeps this far (a fraction of the strip) from the left edge of a caption it
+# passes; the writers leave a gap at each box's right edge (2 mm in the PDF), so a leader
+# may pass just right of a box
+LEADER_CLEARANCE = 0.01
+# where else a caption's box may sit along its mark (its mark stays inside the box), in
+# the order tried after the box that puts the mark as far into it as along the strip
+_SLIDES = (0.5, 0.1, 0.9, 0.0, 1.0, 0.3, 0.7, 0.2, 0.8, 0.4, 0.6, 0.05, 0.95)
+
+
+_SEARCH_LIMIT = 20_000  # boxes tried before a strip counts as too crowded
+
+
+def _boxes(p: float) -> list[float]:
+    """Return the left edges a caption of the mark at ``p`` may take, preferred first."""
+    out = [caption_left(p)]
+    for into in _SLIDES:
+        left = min(max(0.0, p - into * CAPTION_WIDTH), 1.0 - CAPTION_WIDTH)
+        if all(abs(left - o) > 1e-9 for o in out):
+            out.append(left)
+    return out
+
+
+def _covers(left: float, p: float) -> bool:
+    """Tell whether a caption box at ``left`` stands over (or too near) a leader at ``p``."""
+    return left - LEADER_CLEARANCE < p < left + CAPTION_WIDTH
+
+
+def _lanes(positions: list[float]) -> list[tuple[int, float]] | None:
+    """Give each caption a lane and a box so that no two boxes in a lane overlap and no
+    leader (from a mark up to its caption) runs behind a caption in a lower lane.
+
+    Searches lanes from the lowest and boxes from the preferred one, mark by mark, and
+    backs up when a mark has no place; ``None`` if no arrangement fits ``MAX_LANES``.
+    """
+    n = len(positions)
+    placed: list[tuple[int, float]] = []
+    tries = [_SEARCH_LIMIT]  # a search that would take too long counts as no fit
+
+    def ok(i: int, lane: int, left: float) -> bool:
+        p = positions[i]
+        for j, (lane_j, left_j) in enumerate(placed):
+            q = positions[j]
+            if lane_j == lane and left < left_j + CAPTION_WIDTH and left_j < left + CAPTION_WIDTH:
+                return False
+            if lane_j < lane and _covers(left_j, p):  # my leader behind their caption
+                return False
+            if lane < lane_j and _covers(left, q):  # their leader behind my caption
+                return False
+        return True
+
+    def place(i: int) -> bool:
+        if i == n:
+            return True
+        for lane in range(MAX_LANES):
+            for left in _boxes(positions[i]):
+                tries[0] -= 1
+                if tries[0] < 0:
+                    return False
+                if ok(i, lane, left):
+                    placed.append((lane, left))
+                    if place(i + 1):
+                        return True
+                    placed.pop()
+        return False
+
+    return list(placed) if place(0) else None
 
 
 def fits(n: int) -> bool:
@@ -68,8 +117,24 @@ def fits(n: int) -> bool:
     return n <= 1 or _lanes([i / (n - 1) for i in range(n)]) is not None
 
 
-def build_timeline(events: list[Event], caption: str) -> Timeline | None:
-    """Return the strip for ``events`` (ordered), or ``None`` if their captions cannot fit."""
+def legend(events: list[Event], future: bool) -> str:
+    """Return what the strip's marks mean: filled key events, hollow others, dashed future."""
+    parts = []
+    if any(e.key for e in events):
+        parts.append("● key event")
+    if not all(e.key for e in events):
+        parts.append("○ other event")
+    if future:
+        parts.append("dashed axis: after the 'as at' date")
+    return ", ".join(parts) + "." if parts else ""
+
+
+def build_timeline(events: list[Event], caption: str, as_of: date | None = None) -> Timeline | None:
+    """Return the strip for ``events`` (ordered), or ``None`` if their captions cannot fit.
+
+    With ``as_of``, marks that start after it lie beyond an "as at" point on the axis,
+    which the writers draw dashed from there on; the caption opens with the legend.
+    """
     if not events:
         return None
     positions = _positions(events)
@@ -83,9 +148,9 @@ def build_timeline(events: list[Event], caption: str) -> Timeline | None:
             e.span.label if e.span else e.date,
             shorten(e.title, CAPTION_TITLE_CHARS),
             e.key,
-            caption_left(p),
+            left,
         )
-        for p, lane, e in zip(positions, lanes, events, strict=True)
+        for p, (lane, left), e in zip(positions, lanes, events, strict=True)
     )
     ticks: list[Tick] = []
     for p, e in zip(positions, events, strict=True):
@@ -93,8 +158,24 @@ def build_timeline(events: list[Event], caption: str) -> Timeline | None:
         if ticks and (ticks[-1].label == year or p - ticks[-1].position < 0.08):
             continue
         ticks.append(Tick(p, year))
+    as_at = _as_at(events, positions, as_of)
+    note = " ".join(t for t in (legend(events, as_at is not None), caption) if t)
+    used = max(lane for lane, _left in lanes) + 1
     alt = timeline_alt([(m.date_label, e.title) for m, e in zip(marks, events, strict=True)])
-    return Timeline(marks, tuple(ticks), max(lanes) + 1, caption, CAPTION_WIDTH, alt)
+    return Timeline(marks, tuple(ticks), used, note, CAPTION_WIDTH, alt=alt, as_at=as_at)
+
+
+def _as_at(events: list[Event], positions: list[float], as_of: date | None) -> float | None:
+    """Return where ``as_of`` falls on the axis when some marks come after it, else ``None``."""
+    if as_of is None:
+        return None
+    later = [i for i, e in enumerate(events) if e.span and e.span.start > as_of]
+    if not later:
+        return None
+    first = later[0]
+    if first == 0:
+        return 0.0
+    return (positions[first - 1] + positions[first]) / 2
 
 
 def timeline_alt(marks: list[tuple[str, str]]) -> str:

@@ -17,5 +17,6 @@ Layers, one job each: ``xml`` (WordprocessingML snippets), ``styles`` (the named
 """
 
 from briefgen.write.docx.render import render_docx
+from briefgen.write.docx.template import page_frame
 
-__all__ = ["render_docx"]
+__all__ = ["page_frame", "render_docx"]

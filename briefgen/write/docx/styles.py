@@ -14,6 +14,18 @@ def word_style(name: str) -> str:
     return spec(name).word
 
 
+KEY_EVENT = "Key Event"  # the paragraph style that shades a key event's row
+# the chronology cell styles that have a shaded variant for key rows
+KEY_VARIANTS: tuple[StyleName, ...] = ("event-date", "event-title", "event-detail", "event-sources")
+
+
+def key_style(name: str) -> str:
+    """Return the Word style of semantic style ``name`` in a key event's row."""
+    if name in KEY_VARIANTS:
+        return f"{KEY_EVENT} {spec(name).word.removeprefix('Event ')}"
+    return word_style(name)
+
+
 @dataclass(frozen=True)
 class StyleDef:
     """One style we define: its UI name, the name stored in styles.xml and its body XML."""
@@ -64,14 +76,16 @@ def _ppr(
     parts = []
     if keep_next:
         parts.append("<w:keepNext/><w:keepLines/>")
-    parts.append('<w:widowControl w:val="0"/>')
+    # widow control on, and "at least" line spacing: a restyle to a larger font in Word
+    # grows the lines instead of clipping them
+    parts.append("<w:widowControl/>")
     if num_id is not None:
         parts.append(f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>')
     if tabs:
         parts.append(f"<w:tabs>{tabs}</w:tabs>")
     parts.append(
         f'<w:spacing w:before="{twips_pt(before)}" w:after="{twips_pt(after)}" '
-        f'w:line="{line}" w:lineRule="exact"/>'
+        f'w:line="{line}" w:lineRule="atLeast"/>'
     )
     if ind:
         parts.append(f'<w:ind w:left="{ind[0]}" w:hanging="{ind[1]}"/>')
@@ -110,12 +124,14 @@ def style_defs(sheet: Style, text_width: int, num: Numbering) -> list[StyleDef]:
         next_: str | None = None,
         ui: int = 20,
         qformat: bool = True,
+        word: str | None = None,
+        based_on: str = "Normal",
         **ppr_options: object,
     ) -> None:
         s = spec(name)
-        word = s.word
+        word = word or s.word
         style_id = word.replace(" ", "")
-        head = "<w:basedOn w:val='@Normal'/>" if word != "Normal" else ""
+        head = f"<w:basedOn w:val='@{based_on}'/>" if word != "Normal" else ""
         if next_:
             head += f"<w:next w:val='@{next_}'/>"
         head += f'<w:uiPriority w:val="{ui}"/>' + ("<w:qFormat/>" if qformat else "")
@@ -159,6 +175,25 @@ def style_defs(sheet: Style, text_width: int, num: Numbering) -> list[StyleDef]:
     para("table-header")
     para("source-entry")
     para("source-list")
+    # A key event's row is shaded by its paragraphs' styles, all based on "Key Event",
+    # so that restyling "Key Event" in Word reaches every key row.
+    key_fill = sheet.colours["key_fill"].lstrip("#")
+    # borders in the fill colour, grouped across a cell's paragraphs, carry the shading
+    # over the space between them and into the cell's padding
+    key_edges = "".join(
+        f'<w:{side} w:val="single" w:sz="2" w:space="{space}" w:color="{key_fill}"/>'
+        for side, space in (("top", 1), ("left", 3), ("bottom", 1), ("right", 3))
+    )
+    defs.append(
+        StyleDef(
+            KEY_EVENT, KEY_EVENT, KEY_EVENT.replace(" ", ""), "paragraph",
+            "<w:basedOn w:val='@Normal'/><w:uiPriority w:val=\"20\"/><w:qFormat/>"
+            f"<w:pPr><w:pBdr>{key_edges}</w:pBdr>"
+            f'<w:shd w:val="clear" w:color="auto" w:fill="{key_fill}"/></w:pPr>',
+        )
+    )  # fmt: skip
+    for plain in KEY_VARIANTS:
+        para(plain, word=key_style(plain), based_on=KEY_EVENT)
     para("figure-value", next_="Figure Label")
     para("figure-label")
     para("timeline")

@@ -14,7 +14,7 @@ from briefgen.document import (
 from briefgen.stylespec import leading, spec
 from briefgen.write.docx.context import Ctx
 from briefgen.write.docx.inline import inline_xml
-from briefgen.write.docx.styles import word_style
+from briefgen.write.docx.styles import key_style, word_style
 from briefgen.write.docx.xml import (
     LOOK_HEADER,
     grid,
@@ -63,12 +63,11 @@ def table_xml(t: Table, ctx: Ctx) -> str:
     fractions = list(t.widths[:n_cols]) + [1.0 / n_cols] * (n_cols - len(t.widths))
     widths = split_widths(ctx.text_width, fractions)
     tc_w = [f'<w:tcW w:w="{w}" w:type="dxa"/>' for w in widths]
-    key_fill = ctx.sheet.colours["key_fill"].lstrip("#")
-    key_shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{key_fill}"/>'
     header_id = ctx.sid("Table Header")
     detail_id = ctx.sid("Event Detail")
+    key_detail_id = ctx.sid(key_style("event-detail"))
     max_row = ctx.text_height - twips_pt(leading(ctx.sheet.sizes["body"]) + 6) - twips_pt(12)
-    cache: dict[str, str] = {}  # paragraph style -> style id
+    cache: dict[tuple[str, bool], str] = {}  # (paragraph style, key row) -> style id
     caption = t.caption or "Table"
     description = t.description or f"Columns: {', '.join(t.header)}."
     pr = tbl_pr(ctx.sid("Chronology Table"), ctx.text_width, LOOK_HEADER, caption, description)
@@ -86,16 +85,18 @@ def table_xml(t: Table, ctx: Ctx) -> str:
         cells = list(row.cells[:n_cols]) + [()] * (n_cols - len(row.cells))
         split = _row_height_guess(cells, widths, ctx) > max_row
         out.append("<w:tr>" if split else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-        shd = key_shd if row.key else ""
         mark = _row_bookmark(row.id, ctx) if row.id else ""
         for i, cell in enumerate(cells):
-            out.append(f"<w:tc><w:tcPr>{tc_w[i]}{shd}</w:tcPr>")
+            out.append(f"<w:tc><w:tcPr>{tc_w[i]}</w:tcPr>")
             if not cell:
-                out.append(w_p(detail_id, mark))
+                out.append(w_p(key_detail_id if row.key else detail_id, mark))
+                mark = ""
             for p in cell:
-                sid = cache.get(p.style)
+                # a key row is shaded by its paragraphs' "Key Event" styles, not by the cell
+                sid = cache.get((p.style, row.key))
                 if sid is None:
-                    sid = cache[p.style] = ctx.sid(word_style(p.style))
+                    word = key_style(p.style) if row.key else word_style(p.style)
+                    sid = cache[(p.style, row.key)] = ctx.sid(word)
                 out.append(w_p(sid, mark + inline_xml(p.content, ctx)))
                 mark = ""
             out.append("</w:tc>")

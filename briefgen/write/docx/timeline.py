@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefgen.document import (
     Timeline,
@@ -42,6 +42,7 @@ class _Slot:
     left: bool = False  # a leader or tick line on its left edge
     right: bool = False  # ... on its right edge
     top: bool = False  # the axis
+    dashed: bool = False  # the axis after the "as at" date
     hug: bool = False  # no cell margin on the bordered side (a dot next to its leader)
 
     @property
@@ -156,6 +157,10 @@ def timeline_xml(tl: Timeline, ctx: Ctx) -> str:
             content = w_p(text_id, glyph, jc)
         dot_row.append(_Slot(i, 1, content, "L" in sides, "R" in sides, hug=bool(content)))
     axis_row = _axis_row(tl, text_id)
+    if tl.as_at is not None:  # the axis is dashed from the slot after the "as at" point
+        now = _slot_of(tl.as_at)
+        for slot in axis_row:
+            slot.dashed = slot.start >= now
 
     widths = split_widths(ctx.text_width, [1.0] * TIMELINE_SLOTS)
     rule = ctx.sheet.colours["rule"]
@@ -167,7 +172,8 @@ def timeline_xml(tl: Timeline, ctx: Ctx) -> str:
         width = sum(widths[slot.start : slot.start + slot.span])
         borders = ""
         if slot.top:
-            borders += border("top", 0.75, rule)
+            edge = border("top", 0.75, rule)
+            borders += edge.replace('w:val="single"', 'w:val="dashed"') if slot.dashed else edge
         if slot.left:
             borders += border("left", 0.75, line_colour)
         if slot.right:
@@ -238,8 +244,13 @@ def _merge_blank(row: list[_Slot]) -> list[_Slot]:
     out: list[_Slot] = []
     for s in row:
         prev = out[-1] if out else None
-        if prev is not None and s.blank and prev.blank and prev.top == s.top:
+        if (
+            prev is not None
+            and s.blank
+            and prev.blank
+            and (prev.top, prev.dashed) == (s.top, s.dashed)
+        ):
             prev.span += s.span
         else:
-            out.append(_Slot(s.start, s.span, s.content, s.left, s.right, s.top, s.hug))
+            out.append(replace(s))
     return out

@@ -77,7 +77,15 @@ class TimelineStrip(Flowable):
         # axis and ticks
         c.setStrokeColor(st.colour["rule"])
         c.setLineWidth(1)
-        c.line(0, self.axis_y, self.width, self.axis_y)
+        if self.tl.as_at is None:
+            c.line(0, self.axis_y, self.width, self.axis_y)
+        else:  # after the "as at" date the axis is dashed
+            now = self._x(self.tl.as_at)
+            c.line(0, self.axis_y, now, self.axis_y)
+            c.saveState()
+            c.setDash(3, 2)
+            c.line(now, self.axis_y, self.width, self.axis_y)
+            c.restoreState()
         ps = st.para("timeline")
         for tick, label in zip(self.tl.ticks, self.tick_labels, strict=True):
             x = self._x(tick.position)
