@@ -70,25 +70,26 @@ def convert_to_pdf(
             str(outdir),
             str(docx_path),
         ]
-        # its own process group, so a hung conversion can be stopped with its children
-        proc = subprocess.Popen(
-            cmd,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            start_new_session=True,
-        )
-        try:
-            out, err = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            out, err = proc.communicate()
-            raise RuntimeError(
-                f"soffice did not convert {docx_path.name} within {timeout:.0f} s\n{out}{err}"
-            ) from None
-    if proc.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
-        raise RuntimeError(
-            f"soffice could not convert {docx_path.name} (exit {proc.returncode})\n{out}{err}"
-        )
+        code, output = run_soffice(cmd, timeout, f"convert {docx_path.name}")
+    if code != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
+        raise RuntimeError(f"soffice could not convert {docx_path.name} (exit {code})\n{output}")
     return pdf
+
+
+def run_soffice(cmd: list[str], timeout: float, what: str) -> tuple[int, str]:
+    """Run a soffice command line in its own process group; return its exit code and output.
+
+    A run that takes longer than ``timeout`` seconds is killed with its children and
+    raises ``RuntimeError`` saying it did not ``what`` in time.
+    """
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        out, err = proc.communicate()
+        raise RuntimeError(f"soffice did not {what} within {timeout:.0f} s\n{out}{err}") from None
+    return proc.returncode, out + err

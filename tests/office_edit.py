@@ -8,17 +8,13 @@ saved back as "MS Word 2007 XML", as a user's Save would.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import signal
-import subprocess
 import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
 
-from tests.office import SOFFICE
+from tests.office import SOFFICE, run_soffice
 
 _MODULE = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
@@ -41,17 +37,7 @@ End Sub
 
 
 def _run(cmd: list[str], timeout: float) -> str:
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
-    )
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        out, err = proc.communicate()
-        raise RuntimeError(f"soffice timed out\n{out}{err}") from None
-    return out + err
+    return run_soffice(cmd, timeout, "edit the document")[1]
 
 
 def edit_with_libreoffice(src: Path, dst: Path, body: str, timeout: float = 180) -> None:
