@@ -36,11 +36,13 @@ RULES: tuple[Rule, ...] = (
     relative._day_word,  # today, this morning, yesterday, currently
     relative._weekday,  # Monday, last Monday, Thursday afternoon
     relative._weekend,  # at the weekend, next weekend
+    relative._year_ahead,  # the year ahead, the coming year (before "coming year": next year)
     relative._relative_unit,  # this week, last month, next year, the latest quarter
     relative._earlier_later,  # earlier this year, later this month
     parts._year_end,  # year-end, end-of-year
     relative._ago,  # two years ago, in two weeks' time
-    relative._recent_coming,  # in recent weeks, in the coming months
+    relative._recent_coming,  # in recent weeks, in the coming weeks and months
+    relative._new_year,  # in the new year
     relative._rolling_period,  # the past week, the last three months
     relative._week_of,  # the week of / commencing / ending a day, w/c a day
     # parts and periods
