@@ -36,7 +36,8 @@ from briefgen.dates.vocab import _NUM, _PART_OF_DAY, _REL, _UNIT, _WD, _WEEKDAYS
 
 
 @rule(
-    rf"(?:(?:early|late|earlier|later) )?(?P<w>today|tonight|yesterday|tomorrow|now|right now)"
+    rf"(?:(?:early|late|earlier|later) )?(?P<w>today|to-day|tonight|to-night|yesterday|tomorrow"
+    r"|to-morrow|now|right now|this day)"
     rf"(?: (?P<part>{_PART_OF_DAY}))?",
     rf"this (?P<part>{_PART_OF_DAY})",
     r"(?P<w>last) night",
@@ -44,8 +45,10 @@ from briefgen.dates.vocab import _NUM, _PART_OF_DAY, _REL, _UNIT, _WD, _WEEKDAYS
     r"(?P<w>currently|at present|at the moment|presently)",
 )
 def _day_word(g: _Groups, ctx: _Ctx) -> _Span:
-    """Today, this morning, tonight, yesterday evening, last night, the day after tomorrow."""
-    offsets = {"yesterday": -1, "last": -1, "tomorrow": 1, "day before yesterday": -2}
+    """Today, this morning, tonight, yesterday evening, last night, the day after tomorrow;
+    older Hansard's "to-day", "to-morrow" and "this day" (the anchor day)."""
+    offsets = {"yesterday": -1, "last": -1, "tomorrow": 1, "to-morrow": 1}
+    offsets["day before yesterday"] = -2
     offsets["day after tomorrow"] = 2
     word = g["w"] or "today"
     return _day_span(ctx.anchor + timedelta(days=offsets.get(word, 0)))
@@ -189,7 +192,7 @@ def _recent_coming(g: _Groups, ctx: _Ctx) -> _Span | None:
     return _Span(start, end, unit, label, approximate=unit == "year")
 
 
-@rule(r"(?:the )?new year")
+@rule(r"the new year")
 def _new_year(g: _Groups, ctx: _Ctx) -> _Span:
     """In the new year: January-February of the year after the anchor's (the start of the
     next year, whatever the anchor's month)."""
