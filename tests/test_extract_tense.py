@@ -113,6 +113,12 @@ EXTENTS = [
     ("To-day the House met.", ["To-day"]),
     ("To-morrow the House meets.", ["To-morrow"]),
     ("It has grown since the 19th century.", ["since the 19th century"]),
+    ("We meet on the first Monday of this month.", ["the first Monday of this month"]),
+    ("Pay is due on the 20th of next month.", ["the 20th of next month"]),
+    ("It happened two Thursdays ago.", ["two Thursdays ago"]),
+    ("It opens 3 Fridays from now.", ["3 Fridays from now"]),
+    ("The vote is Friday after next.", ["Friday after next"]),
+    ("The shop opens on Mondays.", []),
 ]  # fmt: skip
 
 

@@ -30,7 +30,8 @@ _EXTRA_VOCAB = {
     "former", "most", "recent", "latest", "complete", "full", "following", "preceding",
     "current", "st", "nd", "rd", "th", "ending", "beginning", "starting", "late", "early",
     "mid", "middle", "back", "around", "about", "of", "fiscal", "financial", "calendar",
-    "new", "ahead", "date", "to-day", "to-morrow", "to-night",
+    "new", "ahead", "date", "to-day", "to-morrow", "to-night", "mondays", "tuesdays",
+    "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "after", "working",
 }  # fmt: skip
 _VOCAB = (
     frozenset(_ENGLISH_WORDS)
