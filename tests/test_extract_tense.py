@@ -99,6 +99,26 @@ EXTENTS = [
      ["Tuesday 26 March", "Wednesday 27 March"]),
     ("Dates: Tuesday 26 March; Thursday 28 March.", ["Tuesday 26 March", "Thursday 28 March"]),
     ("It was c. 2011.", ["c. 2011"]),
+    # periods named from the anchor (issue 10 point 3)
+    ("More will follow in the new year.", ["the new year"]),
+    ("It was a new year for the team.", []),
+    ("The plan for the year ahead is set.", ["the year ahead"]),
+    ("In the coming weeks and months we act.", ["the coming weeks and months"]),
+    ("Costs have risen in recent years.", ["recent years"]),
+    ("Back in 2013 the rule changed.", ["Back in 2013"]),
+    ("Sales from 1983 to date rose.", ["from 1983 to date"]),
+    ("Spending to date is small.", []),
+    ("Eighty years ago, the war ended.", ["Eighty years ago"]),
+    ("This morning's figures were late.", ["This morning's"]),
+    ("To-day the House met.", ["To-day"]),
+    ("To-morrow the House meets.", ["To-morrow"]),
+    ("It has grown since the 19th century.", ["since the 19th century"]),
+    ("We meet on the first Monday of this month.", ["the first Monday of this month"]),
+    ("Pay is due on the 20th of next month.", ["the 20th of next month"]),
+    ("It happened two Thursdays ago.", ["two Thursdays ago"]),
+    ("It opens 3 Fridays from now.", ["3 Fridays from now"]),
+    ("The vote is Friday after next.", ["Friday after next"]),
+    ("The shop opens on Mondays.", []),
 ]  # fmt: skip
 
 

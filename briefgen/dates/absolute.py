@@ -19,6 +19,7 @@ from briefgen.dates.core import (
     _REL_STEP,
     DateError,
     Direction,
+    _century_number,
     _century_unit,
     _check_year,
     _Ctx,
@@ -154,9 +155,10 @@ def _decade(g: _Groups, ctx: _Ctx) -> _Span:
     r"(?:the )?(?P<rel>this|last|next|current|previous) century",
 )
 def _century(g: _Groups, ctx: _Ctx) -> _Span | None:
-    """The 20th century, the twentieth century, this century."""
+    """The 20th century (1901-2000, the formal convention), the twentieth century, this
+    century (the one the anchor's year is in)."""
     if g["rel"]:
-        return _century_unit(ctx.anchor.year // 100 + 1 + _REL_STEP[g["rel"]])
+        return _century_unit(_century_number(ctx.anchor.year) + _REL_STEP[g["rel"]])
     number = _ordinal_value(g["n"])
     return None if number < 1 else _century_unit(number)
 

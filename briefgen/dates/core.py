@@ -184,11 +184,17 @@ def _decade_unit(first_year: int, *, inferred: bool = False) -> _Span:
 
 
 def _century_unit(number: int) -> _Span:
-    if not 1 <= number <= 100:
+    """The ``number``th century by the formal convention: the 19th is 1801-1900."""
+    if not 1 <= number <= 99:
         raise DateError("", f"there is no {ordinal(number)} century in years 1 to 9999")
-    first = (number - 1) * 100
-    start, end = year_span(max(first, 1), first + 99)
+    first = (number - 1) * 100 + 1
+    start, end = year_span(first, first + 99)
     return _Span(start, end, "century", f"{ordinal(number)} century", "century", year=first)
+
+
+def _century_number(year: int) -> int:
+    """The (formal) century ``year`` is in: 1900 is in the 19th, 1901 in the 20th."""
+    return (year - 1) // 100 + 1
 
 
 def _check_year(year: int) -> None:
@@ -264,7 +270,7 @@ def _unit_shift(unit: str, anchor: date, count: int) -> _Span:
         return _year_unit(anchor.year + count)
     if unit == "decade":
         return _decade_unit(anchor.year // 10 * 10 + 10 * count)
-    return _century_unit(anchor.year // 100 + 1 + count)
+    return _century_unit(_century_number(anchor.year) + count)
 
 
 def _rolling(unit: str, anchor: date, count: int) -> tuple[date, date]:

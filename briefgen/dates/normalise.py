@@ -18,8 +18,8 @@ _DASHES = str.maketrans(
 _LETTER_DOT = re.compile(r"(?<=[a-z])\.")
 _AD_YEAR = re.compile(r"\b(?:ad ?([0-9]{1,4})|([0-9]{1,4}) ?(?:ad|ce))\b")
 _PREPOSITION = re.compile(
-    rf"(?:(?:some ?time|at some point) )?(?:(?:on|in|at|during|by|over|throughout|within"
-    rf"|as of|as at) )?(?!{_NUM} {_UNIT}s?\b|or )"
+    rf"(?:(?:some ?time|at some point) |back (?=in |on |at |during ))?"
+    rf"(?:(?:on|in|at|during|by|over|throughout|within|as of|as at) )?(?!{_NUM} {_UNIT}s?\b|or )"
 )
 _APPROX = re.compile(
     r"(?:c(?: |(?=[0-9]))|ca(?: |(?=[0-9]))|circa |around |about |approximately |approx "

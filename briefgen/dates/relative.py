@@ -4,12 +4,13 @@ earlier/later, N units ago, recent and coming periods, rolling periods, weeks of
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from briefgen.datelabels import (
     ONE_DAY,
     day_label,
     lower_first,
+    month_end,
     week_label,
     week_start,
 )
@@ -35,7 +36,8 @@ from briefgen.dates.vocab import _NUM, _PART_OF_DAY, _REL, _UNIT, _WD, _WEEKDAYS
 
 
 @rule(
-    rf"(?:(?:early|late|earlier|later) )?(?P<w>today|tonight|yesterday|tomorrow|now|right now)"
+    rf"(?:(?:early|late|earlier|later) )?(?P<w>today|to-day|tonight|to-night|yesterday|tomorrow"
+    r"|to-morrow|now|right now|this day)"
     rf"(?: (?P<part>{_PART_OF_DAY}))?",
     rf"this (?P<part>{_PART_OF_DAY})",
     r"(?P<w>last) night",
@@ -43,8 +45,10 @@ from briefgen.dates.vocab import _NUM, _PART_OF_DAY, _REL, _UNIT, _WD, _WEEKDAYS
     r"(?P<w>currently|at present|at the moment|presently)",
 )
 def _day_word(g: _Groups, ctx: _Ctx) -> _Span:
-    """Today, this morning, tonight, yesterday evening, last night, the day after tomorrow."""
-    offsets = {"yesterday": -1, "last": -1, "tomorrow": 1, "day before yesterday": -2}
+    """Today, this morning, tonight, yesterday evening, last night, the day after tomorrow;
+    older Hansard's "to-day", "to-morrow" and "this day" (the anchor day)."""
+    offsets = {"yesterday": -1, "last": -1, "tomorrow": 1, "to-morrow": 1}
+    offsets["day before yesterday"] = -2
     offsets["day after tomorrow"] = 2
     word = g["w"] or "today"
     return _day_span(ctx.anchor + timedelta(days=offsets.get(word, 0)))
@@ -159,23 +163,50 @@ def _ago(g: _Groups, ctx: _Ctx) -> _Span:
     return span
 
 
+_RECENT_LENGTHS = {"day": 7, "week": 4, "month": 3, "year": 3}
+
+
 @rule(
-    r"(?:the )?(?:recent|(?:past|last) (?:few|couple of|several)) (?P<unit>day|week|month|year)s",
+    r"(?:of )?(?:the )?(?:recent|(?:past|last) (?:few|couple of|several)) (?P<unit>day|week|month"
+    r"|year)s(?: and (?P<unit2>week|month|year)s)?",
     r"(?:the )?(?P<dir>coming|upcoming|next few|following few|next couple of|next several)"
-    r" (?P<unit>day|week|month|year)s",
+    r" (?P<unit>day|week|month|year)s(?: and (?P<unit2>week|month|year)s)?",
 )
-def _recent_coming(g: _Groups, ctx: _Ctx) -> _Span:
-    """In recent days/weeks/months/years: the 7 days, 4 weeks, 3 months or 3 years up to the
-    anchor; in the coming ...: the same lengths after it."""
-    unit = g["unit"] or ""
-    count = {"day": 7, "week": 4, "month": 3, "year": 3}[unit]
+def _recent_coming(g: _Groups, ctx: _Ctx) -> _Span | None:
+    """In recent days/weeks/months/years (also "of recent years"): the 7 days, 4 weeks, 3
+    months or 3 years up to the anchor (years: marked approximate); in the coming ...: the
+    same lengths after it; "weeks and months": the longer unit's length."""
+    unit, unit2 = g["unit"] or "", g["unit2"]
+    words = f"{unit}s and {unit2}s" if unit2 else f"{unit}s"
+    if unit2:
+        if list(_RECENT_LENGTHS).index(unit2) <= list(_RECENT_LENGTHS).index(unit):
+            return None  # "months and weeks": not a form sources write
+        unit = unit2
+    count = _RECENT_LENGTHS[unit]
     start, end = _rolling(unit, ctx.anchor, -count if g["dir"] else count)
     # the length is a convention, not what the source said: the label keeps the words
     if g["dir"]:
-        label = f"In the {g['dir']} {unit}s (from {day_label(ctx.anchor)})"
+        label = f"In the {g['dir']} {words} (from {day_label(ctx.anchor)})"
     else:
-        label = f"In the {unit}s to {day_label(ctx.anchor)}"
-    return _Span(start, end, unit, label)
+        label = f"In the {words} to {day_label(ctx.anchor)}"
+    return _Span(start, end, unit, label, approximate=unit == "year")
+
+
+@rule(r"the new year")
+def _new_year(g: _Groups, ctx: _Ctx) -> _Span:
+    """In the new year: January-February of the year after the anchor's (the start of the
+    next year, whatever the anchor's month)."""
+    year = ctx.anchor.year + 1
+    start, end = date(year, 1, 1), month_end(year, 2)
+    return _Span(start, end, "month", f"In the new year ({year})", year=year)
+
+
+@rule(r"(?:the )?(?P<w>year ahead|coming year|year to come|next year ahead)")
+def _year_ahead(g: _Groups, ctx: _Ctx) -> _Span:
+    """The year ahead, the coming year: the 12 months after the anchor (not the next
+    calendar year, which is "next year")."""
+    start, end = _rolling("year", ctx.anchor, -1)
+    return _Span(start, end, "year", f"The {g['w']} (from {day_label(ctx.anchor)})")
 
 
 @rule(

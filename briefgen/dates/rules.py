@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefgen.datelabels import lower_first
-from briefgen.dates import absolute, fiscal, parts, relative
+from briefgen.dates import absolute, fiscal, ordinals, parts, relative
 from briefgen.dates.core import Rule, _Ctx, _Groups, _Span
 from briefgen.dates.normalise import _APPROX, _PREPOSITION
 
@@ -36,13 +36,21 @@ RULES: tuple[Rule, ...] = (
     relative._day_word,  # today, this morning, yesterday, currently
     relative._weekday,  # Monday, last Monday, Thursday afternoon
     relative._weekend,  # at the weekend, next weekend
+    relative._year_ahead,  # the year ahead, the coming year (before "coming year": next year)
     relative._relative_unit,  # this week, last month, next year, the latest quarter
     relative._earlier_later,  # earlier this year, later this month
     parts._year_end,  # year-end, end-of-year
     relative._ago,  # two years ago, in two weeks' time
-    relative._recent_coming,  # in recent weeks, in the coming months
+    relative._recent_coming,  # in recent weeks, in the coming weeks and months
+    relative._new_year,  # in the new year
     relative._rolling_period,  # the past week, the last three months
     relative._week_of,  # the week of / commencing / ending a day, w/c a day
+    # ordinal and counted weekdays (after absolute._day_month: "the 20th of June" is its)
+    ordinals._nth_of,  # the first Monday of this month, the last day of October 2015
+    ordinals._day_of,  # the 20th of next month
+    ordinals._weekday_of,  # Monday of this week, Wednesday of next week
+    ordinals._weekdays_count,  # two Thursdays ago, 3 Fridays from now
+    ordinals._after_next,  # Friday after next, the Friday before last
     # parts and periods
     parts._week_of_month,  # the first week of June
     parts._quarter,  # Q1 2025, the third quarter

@@ -18,6 +18,10 @@ from briefgen.dates.normalise import _PREPOSITION, _SHORT_RANGE
 
 _SINCE = re.compile(r"(?:ever )?since (?P<rest>.+)|(?:from )?(?P<rest2>.+) onwards?")
 _OPEN_ENDED = re.compile(r"(?P<word>from|until|till|up to|before|after) .+")
+_TO_PRESENT = re.compile(
+    r"(?:from )?(?P<rest>.+?)(?: (?:to|until|till|up to|through) | ?– ?)"
+    r"(?:the present(?: day| time| date)?|present|date|now|today)"
+)
 _BETWEEN = re.compile(r"(?:between|from) (?P<rest>.+)")
 _SEPARATOR = re.compile(r" (?:to|until|till|til|through|thru|and|–|-) |–|-")
 
@@ -32,6 +36,9 @@ def _expression(s: str, ctx: _Ctx) -> _Span | None:
     since = _SINCE.fullmatch(body)
     if since:
         return _since(since["rest"] or since["rest2"], ctx)
+    to_present = _TO_PRESENT.fullmatch(body)
+    if to_present:  # "from 1983 to the present", "2015 to date": "since X"
+        return _since(to_present["rest"], ctx)
     between = _BETWEEN.fullmatch(body)
     span = _range(between["rest"] if between else body, ctx)
     if span is None and (open_ended := _OPEN_ENDED.fullmatch(body)):
@@ -53,6 +60,8 @@ def _since(rest: str, ctx: _Ctx) -> _Span | None:
             "'since' needs a date on or before the anchor",
         )  # fmt: skip
     label = f"Since {lower_first(inner.label)}"
+    if inner.unit == "century":
+        label = f"Since the {inner.label}"  # "Since the 19th century"
     if inner.approximate:
         label = f"Since c. {lower_first(inner.label.removeprefix('c. '))}"
     return _Span(inner.start, ctx.anchor, inner.precision, label, approximate=inner.approximate)

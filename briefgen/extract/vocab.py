@@ -14,7 +14,8 @@ _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY_ABBREVIATIONS = {"mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri",
                           "sat", "sun"}  # fmt: skip
 _DATE_WORDS = {
-    "today", "tonight", "yesterday", "tomorrow", "now", "currently", "weekend", "weekends",
+    "today", "to-day", "tonight", "yesterday", "tomorrow", "to-morrow", "morrow", "now",
+    "currently", "weekend", "weekends",
     "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century",
     "centuries", "quarter", "quarters", "fortnight", "morning", "afternoon", "evening",
     "night", "lunchtime", "overnight", "spring", "summer", "autumn", "winter", "fall", "ago",
@@ -29,6 +30,8 @@ _EXTRA_VOCAB = {
     "former", "most", "recent", "latest", "complete", "full", "following", "preceding",
     "current", "st", "nd", "rd", "th", "ending", "beginning", "starting", "late", "early",
     "mid", "middle", "back", "around", "about", "of", "fiscal", "financial", "calendar",
+    "new", "ahead", "date", "to-day", "to-morrow", "to-night", "mondays", "tuesdays",
+    "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "after", "working",
 }  # fmt: skip
 _VOCAB = (
     frozenset(_ENGLISH_WORDS)

@@ -51,8 +51,8 @@ CASES: list[Case] = [
     ("the early 1900s", MON, "1900-01-01", "1932-12-31", "decade", False, "Early 1900s"),
     ("the first week of June", MON, "2025-06-01", "2025-06-07", "week", False,
      "First week of June 2025"),
-    ("the 20th century", MON, "1900-01-01", "1999-12-31", "century", False, "20th century"),
-    ("the twenty-first century", MON, "2000-01-01", "2099-12-31", "century", False,
+    ("the 20th century", MON, "1901-01-01", "2000-12-31", "century", False, "20th century"),
+    ("the twenty-first century", MON, "2001-01-01", "2100-12-31", "century", False,
      "21st century"),
     # quarters and seasons relative to the anchor (in Q2 and in summer)
     ("the third quarter", MON, "2024-07-01", "2024-09-30", "quarter", False, "Q3 2024"),

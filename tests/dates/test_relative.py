@@ -20,6 +20,13 @@ CASES: list[Case] = [
     ("yesterday morning", MON, "2025-06-15", "2025-06-15", "day", False, "15 June 2025"),
     ("last night", MON, "2025-06-15", "2025-06-15", "day", False, "15 June 2025"),
     ("tomorrow", MON, "2025-06-17", "2025-06-17", "day", False, "17 June 2025"),
+    # older Hansard: to-day, to-morrow, this day; a possessive; a spelled-out count
+    ("To-day", MON, "2025-06-16", "2025-06-16", "day", False, "16 June 2025"),
+    ("to-morrow", MON, "2025-06-17", "2025-06-17", "day", False, "17 June 2025"),
+    ("this day", MON, "2025-06-16", "2025-06-16", "day", False, "16 June 2025"),
+    ("This morning's", MON, "2025-06-16", "2025-06-16", "day", False, "16 June 2025"),
+    ("Eighty years ago", MON, "1945-01-01", "1945-12-31", "year", False, "1945"),
+    ("80 years ago", MON, "1945-01-01", "1945-12-31", "year", False, "1945"),
     ("the day before yesterday", MON, "2025-06-14", "2025-06-14", "day", False,
      "14 June 2025"),
     ("on Monday", MON, "2025-06-16", "2025-06-16", "day", False, "16 June 2025"),
