@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from briefgen.datelabels import (
+    MONTH_NAMES,
     add_months,
     lower_first,
     month_end,
@@ -16,6 +17,7 @@ from briefgen.datelabels import (
 from briefgen.dates.absolute import _year_value
 from briefgen.dates.core import (
     _REL_STEP,
+    DateError,
     _check_year,
     _Ctx,
     _days_span,
@@ -28,7 +30,17 @@ from briefgen.dates.core import (
     _year_unit,
     rule,
 )
-from briefgen.dates.vocab import _ORD, _REL, _SEASON, _SEASONS, _Y, _YR, _ordinal_value
+from briefgen.dates.vocab import (
+    _MON,
+    _MONTHS,
+    _ORD,
+    _REL,
+    _SEASON,
+    _SEASONS,
+    _Y,
+    _YR,
+    _ordinal_value,
+)
 
 
 @rule(
@@ -69,12 +81,23 @@ _ORDINAL_LABELS = {1: "First", 2: "Second", 3: "Third", 4: "Fourth", -1: "Last"}
     rf"(?:the )?q(?P<q>[1-4])(?:[ -]?(?P<y>{_Y}))?",
     rf"(?P<y>{_Y})[ -]?q(?P<q>[1-4])",
     rf"(?P<q>[1-4])q(?:[ -]?(?P<y>{_Y}))?",
+    rf"(?:the )?quarter (?P<q>[1-4])(?: \((?P<m1>{_MON})(?: to |–|-)(?P<m2>{_MON})\))?"
+    rf"(?:(?: of| in)? (?P<y>{_Y}))?",
     rf"(?:the )?(?:(?P<yrel>this|last|next) year's |(?P<yy>{_Y})(?:'s)? )?(?P<n>{_ORD})[- ]quarter"
     r"(?: (?:of |in )?(?P<rest>.+))?",
 )
 def _quarter(g: _Groups, ctx: _Ctx) -> _Span | None:
-    """Q1 2025, 2025 Q1, the third quarter (of 2025 / of last year), third-quarter."""
+    """Q1 2025, 2025 Q1, the third quarter (of 2025 / of last year), third-quarter;
+    Quarter 1 2023, quarter 1 of 2023, Quarter 1 (January to March) 2023 (the months
+    restated in brackets must be the quarter's)."""
     quarter = int(g["q"]) if g["q"] else _ordinal_value(g["n"])
+    if g["m1"] and (_MONTHS[g["m1"]], _MONTHS[g["m2"] or ""]) != (3 * quarter - 2, 3 * quarter):
+        raise DateError(
+            "", f"{MONTH_NAMES[_MONTHS[g['m1']] - 1]} to {MONTH_NAMES[_MONTHS[g['m2'] or ''] - 1]} "
+            f"is not quarter {quarter}",
+            f"quarter {quarter} runs from {MONTH_NAMES[3 * quarter - 3]} to "
+            f"{MONTH_NAMES[3 * quarter - 1]}; check the quarter or the months",
+        )  # fmt: skip
     if quarter == -1:
         quarter = 4
     if not 1 <= quarter <= 4:

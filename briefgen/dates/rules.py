@@ -3,7 +3,7 @@
 Order is priority: for a normalised text, the first rule (top to bottom) whose pattern
 matches the whole text and whose handler returns a span wins; a handler returns ``None`` to
 pass the text on. Each family keeps its rules in its own module (``absolute``,
-``relative``, ``parts``, ``fiscal``); ranges and "since X" are read around this table by
+``relative``, ``parts``, ``fiscal``, ``ending``); ranges and "since X" are read around this table by
 ``spans``. To add a form, write its rule in its family's module and list it here, above
 any rule that would otherwise take its text.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefgen.datelabels import lower_first
-from briefgen.dates import absolute, fiscal, ordinals, parts, relative
+from briefgen.dates import absolute, ending, fiscal, ordinals, parts, relative
 from briefgen.dates.core import Rule, _Ctx, _Groups, _Span
 from briefgen.dates.normalise import _APPROX, _PREPOSITION
 
@@ -32,6 +32,8 @@ RULES: tuple[Rule, ...] = (
     absolute._bare_day,  # the 16th; "14" inside "14–15 June"
     absolute._month_year,  # June 2025, June '25
     absolute._month_name,  # in January, last June, June this year
+    # periods counted back from the month or day they end (before ranges read "X to Y")
+    ending._period_to,  # the year to June 2024, the three months to August 2024
     # relative to the anchor
     relative._day_word,  # today, this morning, yesterday, currently
     relative._weekday,  # Monday, last Monday, Thursday afternoon
