@@ -60,6 +60,40 @@ def test_finds_date_expressions(text, expected):
     assert texts(text) == expected
 
 
+SEP30 = date(2024, 9, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "start", "end"),
+    [
+        ("Spending in FY2023/24 was higher.", "FY2023/24", "2023-04-01", "2024-03-31"),
+        ("Spending in FY 2023-24 was higher.", "FY 2023-24", "2023-04-01", "2024-03-31"),
+        ("Receipts in the tax year 2024 to 2025 grew.", "the tax year 2024 to 2025",
+         "2024-04-06", "2025-04-05"),
+        ("Pupils left in the academic year 2019/20.", "the academic year 2019/20",
+         "2019-09-01", "2020-08-31"),
+        ("Costs in the financial year ending March 2024 rose.",
+         "the financial year ending March 2024", "2023-04-01", "2024-03-31"),
+        ("In the year ending March 2024, crime fell.", "the year ending March 2024",
+         "2023-04-01", "2024-03-31"),
+        ("Prices rose in the year to June.", "the year to June", "2023-07-01", "2024-06-30"),
+        ("Jobs fell in the three months to August 2024.", "the three months to August 2024",
+         "2024-06-01", "2024-08-31"),
+        ("The 12 months to September 2024 were dry.", "The 12 months to September 2024",
+         "2023-10-01", "2024-09-30"),
+        ("Output grew in Quarter 1 (January to March) 2023.",
+         "Quarter 1 (January to March) 2023", "2023-01-01", "2023-03-31"),
+        ("Output grew in Quarter 2 2023.", "Quarter 2 2023", "2023-04-01", "2023-06-30"),
+    ],
+)  # fmt: skip
+def test_finds_statistics_periods_whole(text, mention, start, end):
+    found = find_mentions(text, SEP30)
+    assert [m.text for m in found] == [mention]
+    span = found[0].span
+    assert span is not None
+    assert (span.start.isoformat(), span.end.isoformat()) == (start, end)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -116,6 +116,8 @@ def _is_core(tok: Token) -> bool:
         return tok.text[0].isupper()
     if low.isdigit():
         return len(low) == 4 or len(low) <= 2
+    if re.fullmatch(r"fy(?:[0-9]{2}|[0-9]{4})?", low):  # FY2023/24, FY 2023-24
+        return tok.text[:2] == "FY"
     return bool(re.fullmatch(r"[0-9]{1,4}(?:s|st|nd|rd|th)|[0-9]{1,4}s", low))
 
 
@@ -124,6 +126,9 @@ def _joinable(tokens: list[Token], i: int, text: str) -> bool:
     tok = tokens[i]
     if tok.is_word:
         return tok.low in _VOCAB or _is_number(tok.low)
+    if tok.text in "()":  # "Quarter 1 (January to March) 2023": months restated in brackets
+        near = tokens[i + 1] if tok.text == "(" else tokens[i - 1]
+        return 0 < i < len(tokens) - 1 and near.low in _MONTHS
     if tok.text not in _INNER_PUNCT:
         return False
     if tok.text == ".":

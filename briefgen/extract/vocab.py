@@ -32,6 +32,7 @@ _EXTRA_VOCAB = {
     "mid", "middle", "back", "around", "about", "of", "fiscal", "financial", "calendar",
     "new", "ahead", "date", "to-day", "to-morrow", "to-night", "mondays", "tuesdays",
     "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "after", "working",
+    "tax", "academic", "school", "fy", "ended",
 }  # fmt: skip
 _VOCAB = (
     frozenset(_ENGLISH_WORDS)
