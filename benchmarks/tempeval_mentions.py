@@ -21,11 +21,16 @@ import html
 import re
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks.tempeval import _ATTR, _DCT, DEFAULT_DATA, gold_interval
+
+if TYPE_CHECKING:
+    from briefgen.extract.mentions import Mention
 
 _TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
@@ -112,25 +117,33 @@ def _month_end(year: int, month: int) -> date:
     return following - timedelta(days=1)
 
 
-def end_to_end(files: list[Path], errors: int) -> int:
-    """Found-and-right on every DATE of every document: see the module's docstring."""
+def _documents(files: list[Path]) -> Iterator[tuple[Path, str, list[Timex], list[Mention]]]:
+    """Read each TempEval-3 file and find its mentions: (path, text, gold TIMEX3s, mentions)."""
     from briefgen.extract.mentions import find_mentions
 
+    for path in files:
+        read = read_document(path.read_text(encoding="utf-8", errors="replace"))
+        if read is not None:
+            text, anchor, timexes = read
+            yield path, text, timexes, find_mentions(text, anchor)
+
+
+def _overlaps(m: Mention, t: Timex) -> bool:
+    return m.offset < t.end and t.start < m.end
+
+
+def end_to_end(files: list[Path], errors: int) -> int:
+    """Found-and-right on every DATE of every document: see the module's docstring."""
     gold_n = right = on_dates = 0
     wrong: list[str] = []
     began = time.perf_counter()
-    for path in files:
-        read = read_document(path.read_text(encoding="utf-8", errors="replace"))
-        if read is None:
-            continue
-        text, anchor, timexes = read
-        mentions = find_mentions(text, anchor)
+    for path, _text, timexes, mentions in _documents(files):
         dates = [t for t in timexes if t.type == "DATE"]
-        on_dates += sum(any(m.offset < t.end and t.start < m.end for t in dates) for m in mentions)
+        on_dates += sum(any(_overlaps(m, t) for t in dates) for m in mentions)
         for t in dates:
             gold_n += 1
             interval = modified_interval(t.value, t.mod)
-            hits = [m for m in mentions if m.offset < t.end and t.start < m.end]
+            hits = [m for m in mentions if _overlaps(m, t)]
             got = [(m.span.start, m.span.end) for m in hits if m.span is not None]
             if interval is not None and interval in got:
                 right += 1
@@ -154,8 +167,6 @@ def end_to_end(files: list[Path], errors: int) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from briefgen.extract.mentions import find_mentions
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="TempEval-3 folder")
     parser.add_argument("--errors", type=int, default=0, metavar="N",
@@ -177,20 +188,15 @@ def main(argv: list[str] | None = None) -> int:
     wrong: list[str] = []
     chars = 0
     began = time.perf_counter()
-    for path in files:
-        read = read_document(path.read_text(encoding="utf-8", errors="replace"))
-        if read is None:
-            continue
-        text, anchor, timexes = read
+    for path, text, timexes, mentions in _documents(files):
         chars += len(text)
-        mentions = find_mentions(text, anchor)
         dates = [t for t in timexes if t.type == "DATE"]
         others = [t for t in timexes if t.type != "DATE"]
         for m in mentions:
             sys_n += 1
-            if any(m.offset < t.end and t.start < m.end for t in dates):
+            if any(_overlaps(m, t) for t in dates):
                 sys_right += 1
-            elif any(m.offset < t.end and t.start < m.end for t in others):
+            elif any(_overlaps(m, t) for t in others):
                 sys_other += 1
             else:
                 spurious.append(
@@ -198,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
         for t in dates:
             gold_n += 1
-            hit = [m for m in mentions if m.offset < t.end and t.start < m.end]
+            hit = [m for m in mentions if _overlaps(m, t)]
             if hit:
                 found_n += 1
             else:
