@@ -287,35 +287,51 @@ def test_figures_are_a_borderless_table_with_accent_bars(brief, style):
     assert max(widths) - min(widths) <= 3  # equal widths
 
 
-def test_the_timeline_is_an_editable_table(brief):
+def _cells_by_edge(row: etree._Element, cols: list[int]) -> list[tuple[int, int, etree._Element]]:
+    """Return a table row's cells with their left and right edges in twips."""
+    out, at = [], 0
+    for tc in row.findall("w:tc", NS):
+        span = tc.find("w:tcPr/w:gridSpan", NS)
+        n = int(span.get(w("val"))) if span is not None else 1
+        out.append((sum(cols[:at]), sum(cols[: at + n]), tc))
+        at += n
+    assert at == len(cols)  # every row covers the whole grid
+    return out
+
+
+def test_the_timeline_is_an_editable_table(brief, style):
     (tbl,) = [t for t in brief.tables() if brief.table_style(t) == "Timeline Table"]
-    assert len(tbl.findall("w:tblGrid/w:gridCol", NS)) == 20
+    cols = [int(c.get(w("w"))) for c in tbl.findall("w:tblGrid/w:gridCol", NS)]
+    width = sum(cols)
     rows = tbl.findall("w:tr", NS)
-    assert len(rows) == 2 + 2  # two lanes, the dots, the axis
-    top_lane, lane0 = rows[0], rows[1]
-    assert "16 June 2025 Audit published" in brief.text(top_lane)
-    assert "c. 2011 Early warnings" in brief.text(lane0)
-    assert "14–15 June 2025 Inquiry announced" in brief.text(lane0)
-    for row in rows:  # every row covers all 20 slots
-        spans = [int(s.get(w("val"))) for s in row.iter(w("gridSpan"))]
-        cells = row.findall("w:tc", NS)
-        assert sum(spans) + len(cells) - len(spans) == 20
-    captions = [c for c in lane0.findall("w:tc", NS) if brief.text(c)]
-    assert [c.find("w:tcPr/w:gridSpan", NS).get(w("val")) for c in captions] == ["5"] * 3
-    assert "IICSA" in brief.text(captions[1])
+    assert len(rows) == 2 + 4  # two lanes; the stem, the marker's two halves, the tick labels
+    _top, lane0, stem, upper, lower, labels = (_cells_by_edge(r, cols) for r in rows)
+    assert "16 June 2025 Audit published" in brief.text(rows[0])
+    assert "c. 2011 Early warnings" in brief.text(rows[1])
+    assert "14–15 June 2025 Inquiry announced" in brief.text(rows[1])
     # the caption of the mark at 0.3 starts where compose put its box: a quarter along
-    first = 0
-    for c in lane0.findall("w:tc", NS):
-        if c is captions[1]:
-            break
-        span = c.find("w:tcPr/w:gridSpan", NS)
-        first += int(span.get(w("val"))) if span is not None else 1
-    assert first == 5
-    axis = rows[-1]
-    assert [brief.text(c) for c in axis.findall("w:tc", NS) if brief.text(c)] == [
-        "2011", "2018", "2025",
-    ]  # fmt: skip
-    assert all(c.find("w:tcPr/w:tcBorders/w:top", NS) is not None for c in axis.findall("w:tc", NS))
+    (iicsa,) = [(a, b) for a, b, tc in lane0 if "IICSA" in brief.text(tc)]
+    assert iicsa == (round(0.25 * width), 2 * round(0.25 * width))
+    # each mark's leader is the left border of a stem cell starting where the PDF puts the
+    # mark (inset 4 pt at either end), coloured as the mark (all key here)
+    xs = [80 + round(p * (width - 160)) for p in (0.0, 0.3, 0.95, 0.97)]
+    leaders = [a for a, _b, tc in stem if tc.find("w:tcPr/w:tcBorders/w:left", NS) is not None]
+    assert leaders == xs
+    # the markers: 6 pt squares on the axis, filled with the accent colour in both halves
+    accent = style.colours["accent"].lstrip("#")
+    for half in (upper, lower):
+        filled = [(a, b) for a, b, tc in half if tc.find("w:tcPr/w:shd", NS) is not None]
+        assert filled == [(x - 60, x + 60) for x in xs]
+        assert {tc.find("w:tcPr/w:shd", NS).get(w("fill")) for _a, _b, tc in half if
+                tc.find("w:tcPr/w:shd", NS) is not None} == {accent}  # fmt: skip
+    # the axis: the bottom edge of the upper half's other cells, across the strip
+    axis = [(a, b) for a, b, tc in upper if tc.find("w:tcPr/w:tcBorders/w:bottom", NS) is not None]
+    assert sum(b - a for a, b in axis) + 4 * 120 == width
+    for row in rows[2:5]:  # exact heights: the stem, and 3 pt either side of the axis
+        assert row.find("w:trPr/w:trHeight", NS).get(w("hRule")) == "exact"
+    assert [brief.text(tc) for _a, _b, tc in labels if brief.text(tc)] == ["2011", "2018", "2025"]
+    (mid,) = [(a, b) for a, b, tc in labels if brief.text(tc) == "2018"]
+    assert (mid[0] + mid[1]) // 2 == 80 + round(0.5 * (width - 160))  # centred under its tick
     assert brief.style_of(tbl.getnext()) == "Note"  # the caption under the strip
 
 

@@ -114,7 +114,7 @@ def _pdf_text(data: bytes) -> str:
 def _docx_timeline_lanes(word: docx.document.Document) -> dict[str, int]:
     """Caption text -> lane (0 nearest the axis) in the DOCX's timeline table."""
     (tbl,) = [t for t in word.tables if t.style is not None and t.style.name == "Timeline Table"]
-    rows = tbl._tbl.tr_lst[:-2]  # the lanes, top lane first; then the dots and the axis
+    rows = tbl._tbl.tr_lst[:-4]  # the lanes, top lane first; then the stem, marker and ticks
     lanes: dict[str, int] = {}
     for i, tr in enumerate(rows):
         for tc in tr.tc_lst:

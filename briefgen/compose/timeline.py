@@ -118,12 +118,13 @@ def fits(n: int) -> bool:
 
 
 def legend(events: list[Event], future: bool) -> str:
-    """Return what the strip's marks mean: filled key events, hollow others, dashed future."""
+    """Return what the strip's marks mean: filled squares key events, outlined squares others,
+    a dashed axis the future (both writers draw the marks as these squares)."""
     parts = []
     if any(e.key for e in events):
-        parts.append("● key event")
+        parts.append("■ key event")
     if not all(e.key for e in events):
-        parts.append("○ other event")
+        parts.append("□ other event")
     if future:
         parts.append("dashed axis: after the 'as at' date")
     return ", ".join(parts) + "." if parts else ""

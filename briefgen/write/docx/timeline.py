@@ -1,256 +1,310 @@
-"""The timeline strip as an editable Word table: caption lanes, dots and the axis."""
+"""The timeline strip as an editable Word table on an exact grid, drawn as the PDF draws it.
+
+Column boundaries fall where the strip has an edge: each mark (mapped along the axis as
+the PDF maps it) and its marker's sides, each caption box, the "as at" point and the tick
+labels. Rows, top to bottom: a row per caption lane (top lane first), a short stem row,
+the marker's upper and lower halves (their shared edge is the axis) and the tick labels.
+Leaders and ticks are cell borders on the left edge of the column starting at the mark;
+markers are the cells around it, filled (key event) or outlined (other event).
+"""
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from briefgen.document import (
-    Timeline,
-    TimelineMark,
-)
+from briefgen.document import Timeline, TimelineMark
 from briefgen.stylespec import leading
 from briefgen.write.docx.context import Ctx
 from briefgen.write.docx.xml import (
     LOOK_PLAIN,
     border,
+    cell_mar,
     grid,
-    split_widths,
     tbl_pr,
     text_runs,
+    twips_mm,
     twips_pt,
     w_p,
 )
 
-TIMELINE_SLOTS = 20  # columns of the timeline table
-
-
-TIMELINE_SPAN = 5  # slots a caption spans (a quarter of the text width)
-
-
-TIMELINE_LANE_GAP_PT = 4.0  # space between lanes of captions, as in the PDF
+AXIS_INSET = twips_pt(4.0)  # as the PDF: keeps the markers at 0 and 1 inside the text width
+MARKER = twips_pt(6.0)  # the side of a square marker; half of it above the axis
+STEM = twips_pt(4.0)  # leader between a marker and the lowest lane, as in the PDF
+LANE_GAP = twips_pt(4.0)  # space above a lane's captions, as in the PDF
+CAPTION_GAP = twips_mm(2)  # kept clear at a caption box's right edge, as in the PDF
+TICK_LABEL_HALF = twips_pt(30.0)  # a tick label's cell reaches this far either side
+MERGE = 10  # twips: boundaries closer than this are one (no sliver columns)
+LEADER_PT = 0.6
+AXIS_PT = 1.0
+TICK_PT = 0.75
+MARKS_LEGEND = "■□"  # the legend's glyphs for the markers, drawn in the marker style
 
 
 @dataclass
-class _Slot:
-    """A cell of the timeline table: its first slot, span, content and borders."""
+class _Cell:
+    """A cell of the strip: its edges (twips from the strip's left) and what it holds."""
 
     start: int
-    span: int = 1
+    end: int
     content: str = ""
-    left: bool = False  # a leader or tick line on its left edge
-    right: bool = False  # ... on its right edge
-    top: bool = False  # the axis
-    dashed: bool = False  # the axis after the "as at" date
-    hug: bool = False  # no cell margin on the bordered side (a dot next to its leader)
-
-    @property
-    def blank(self) -> bool:
-        return not (self.content or self.left or self.right)
+    left: str = ""  # border XML on its left edge (a leader or a tick)
+    extra: str = ""  # more border XML (the axis, a hollow marker's sides)
+    fill: str = ""  # shading colour (a key event's marker)
+    margins: tuple[int, int, int] = (0, 0, 0)  # top, right, bottom
+    bottom_aligned: bool = False
 
 
-def _slot_of(position: float) -> int:
-    if not math.isfinite(position):
-        position = 0.0
-    return min(TIMELINE_SLOTS - 1, max(0, int(position * TIMELINE_SLOTS)))
+@dataclass(frozen=True)
+class _Box:
+    """A caption placed in its lane: the mark, the box compose chose, the text's alignment."""
+
+    mark: TimelineMark
+    x: int  # the mark on the axis
+    start: int
+    end: int
+    text_end: int  # where the caption's lines may reach (the box less its gap)
+    right_aligned: bool
 
 
-@dataclass
-class _Caption:
-    slot: _Slot
-    mark_slot: int  # the slot of the mark's dot
-    side: str  # "L": leader on the slot's left edge, "R": on its right edge
+def _fraction(value: float) -> float:
+    return min(1.0, max(0.0, value)) if math.isfinite(value) else 0.0
 
 
-def _mark_order(m: TimelineMark) -> float:
-    return m.position if math.isfinite(m.position) else 0.0
+def _axis_x(position: float, width: int) -> int:
+    """Return where a position (0 to 1) lies across the strip, inset as the PDF insets it."""
+    return AXIS_INSET + round(_fraction(position) * (width - 2 * AXIS_INSET))
 
 
-def _place_captions(
-    tl: Timeline, lanes: int, caption_xml: Callable[[TimelineMark], str]
-) -> list[list[_Caption]]:
-    """Place each lane's captions on the slot grid where compose put them.
+def _boxes(tl: Timeline, width: int) -> list[list[_Box]]:
+    """Place each lane's captions in the boxes compose chose (lane 0 first).
 
-    A caption starts at the slot nearest its ``caption_at`` and spans a quarter of the
-    grid; compose keeps a lane's boxes a quarter apart, so rounding keeps them apart too.
-    A hand-built timeline whose boxes overlap has them pushed right; one with more
-    captions in a lane than fit side by side is an error (``ValueError``).
+    The text is left-aligned when its mark lies in the box's left half and right-aligned
+    (ending at the mark, if the mark is in the box's right gap) otherwise, so the leader
+    meets the text, as the PDF's sliding text does. A hand-built timeline whose boxes
+    overlap has them pushed right; one with more captions in a lane than fit side by
+    side is an error (``ValueError``).
     """
-    by_lane: list[list[_Caption]] = []
+    share = tl.caption_width if 0 < tl.caption_width <= 1 else 0.25
+    box_w = round(share * width)
+    lanes = max(1, tl.lanes, *(m.lane + 1 for m in tl.marks))
+    out: list[list[_Box]] = []
     for lane in range(lanes):
+        marks = [m for m in tl.marks if max(0, m.lane) == lane]
+        marks.sort(key=lambda m: (_fraction(m.caption_at), _fraction(m.position)))
+        placed: list[_Box] = []
         cursor = 0
-        placed: list[_Caption] = []
-        marks = sorted((m for m in tl.marks if max(0, m.lane) == lane), key=_box_order)
         for m in marks:
-            s = _slot_of(m.position)
-            c = max(cursor, min(_slot_at(m.caption_at), TIMELINE_SLOTS - TIMELINE_SPAN))
-            if c >= TIMELINE_SLOTS:
+            start = max(cursor, round(min(_fraction(m.caption_at), 1 - share) * width))
+            if start + box_w > width + MERGE:
                 raise ValueError(f"timeline lane {lane} holds more captions than fit side by side")
-            span = min(TIMELINE_SPAN, TIMELINE_SLOTS - c)
-            side = "R" if c < s and s == c + span - 1 else "L"
-            slot = _Slot(c, span, caption_xml(m), left=c == s, right=side == "R")
-            placed.append(_Caption(slot, s, side))
-            cursor = c + span
-        by_lane.append(placed)
-    return by_lane
+            end = min(width, start + box_w)
+            x = _axis_x(m.position, width)
+            into = (x - start) / max(1, end - start)
+            text_end = max(start + 1, end - CAPTION_GAP)
+            right = into > 0.5
+            if right and text_end < x:
+                text_end = min(x, end)
+            placed.append(_Box(m, x, start, end, text_end, right))
+            cursor = end
+        out.append(placed)
+    return out
 
 
-def _slot_at(edge: float) -> int:
-    """Return the slot nearest a box's left edge (a fraction of the strip)."""
-    if not math.isfinite(edge):
-        edge = 0.0
-    return max(0, int(edge * TIMELINE_SLOTS + 0.5))  # half up: keeps boxes a span apart
+def _columns(points: list[int], width: int) -> list[int]:
+    """Return the column boundaries: ``points`` in order of priority, near ones merged."""
+    kept = [0, width]
+    for p in points:
+        if 0 < p < width and all(abs(p - k) >= MERGE for k in kept):
+            kept.append(p)
+    return sorted(kept)
 
 
-def _box_order(m: TimelineMark) -> tuple[float, float]:
-    at = m.caption_at if math.isfinite(m.caption_at) else 0.0
-    return (at, _mark_order(m))
+def _snap(value: int, cols: list[int]) -> int:
+    return min(cols, key=lambda c: abs(c - value))
+
+
+def _free_row(
+    cells: list[_Cell], lines: dict[int, str], cols: list[int], free: _Cell | None = None
+) -> list[_Cell]:
+    """Fill a row around ``cells``: blank cells between them, split where a line (a
+    leader or tick) starts; a line inside one of ``cells`` is hidden behind it.
+
+    ``free`` gives blank cells their borders (the axis); a blank cell after
+    ``free.start`` takes ``free.extra`` with dashes.
+    """
+    cells = sorted((c for c in cells if c.end > c.start), key=lambda c: c.start)
+    edges = [0, cols[-1]]
+    for c in cells:
+        edges += [c.start, c.end]
+    edges += [x for x in lines if not any(c.start < x < c.end for c in cells)]
+    if free is not None and free.start:
+        edges.append(free.start)
+    out: list[_Cell] = []
+    bounds = sorted(set(edges))
+    for a, b in itertools.pairwise(bounds):
+        own = next((c for c in cells if c.start == a), None)
+        if own is not None:
+            if a in lines:
+                own.left = lines[a]
+            out.append(own)
+        elif not any(c.start < a < c.end for c in cells):
+            blank = _Cell(a, b, left=lines.get(a, ""))
+            if free is not None:
+                dashed = bool(free.start) and a >= free.start
+                blank.extra = free.extra.replace('"single"', '"dashed"') if dashed else free.extra
+            out.append(blank)
+    return out
 
 
 def timeline_xml(tl: Timeline, ctx: Ctx) -> str:
-    """An editable timeline table: a row per lane (top lane first), a row of dots on the
-    axis, and the axis row with its tick labels; leaders are cell borders."""
-    text_id = ctx.sid("Timeline Text")
-    mark_id = ctx.sid("Timeline Mark")
-    small_line = twips_pt(leading(ctx.sheet.sizes["small"]))
-    lanes = max(1, tl.lanes, *(m.lane + 1 for m in tl.marks))
-
-    def caption_xml(m: TimelineMark) -> str:
-        rpr = "<w:rPr><w:b/><w:bCs/></w:rPr>" if m.key else ""
-        return w_p(text_id, text_runs(m.date_label, rpr) + text_runs(" " + m.title, ""))
-
-    by_lane = _place_captions(tl, lanes, caption_xml)
-    covered = [
-        {i for c in cs for i in range(c.slot.start, c.slot.start + c.slot.span)} for cs in by_lane
-    ]
-    # leaders: from the dot up to the caption, through lower lanes' free slots (hidden
-    # behind a lower caption in the way, as in the PDF)
-    through: list[dict[int, set[str]]] = [{} for _ in range(lanes)]
-    dot_lines: dict[int, set[str]] = {}
-    for lane, captions in enumerate(by_lane):
-        for cap in captions:
-            s = cap.mark_slot
-            for lower in range(lane):
-                through[lower].setdefault(s, set()).add(cap.side)
-            dot_lines.setdefault(s, set()).add(cap.side)
-    lane_rows: list[list[_Slot]] = []
-    for lane in range(lanes):
-        row = [c.slot for c in by_lane[lane]]
-        for i in range(TIMELINE_SLOTS):
-            if i not in covered[lane]:
-                sides = through[lane].get(i, set())
-                row.append(_Slot(i, left="L" in sides, right="R" in sides))
-        lane_rows.append(sorted(row, key=lambda s: s.start))
-    dots: dict[int, bool] = {}
-    for m in tl.marks:
-        dots[_slot_of(m.position)] = dots.get(_slot_of(m.position), False) or m.key
-    dot_row = []
-    for i in range(TIMELINE_SLOTS):
-        sides = dot_lines.get(i, set())
-        content = ""
-        if i in dots:
-            glyph = text_runs(
-                "●" if dots[i] else "○", f'<w:rPr><w:rStyle w:val="{mark_id}"/></w:rPr>'
-            )
-            jc = '<w:jc w:val="right"/>' if sides == {"R"} else ""
-            content = w_p(text_id, glyph, jc)
-        dot_row.append(_Slot(i, 1, content, "L" in sides, "R" in sides, hug=bool(content)))
-    axis_row = _axis_row(tl, text_id)
-    if tl.as_at is not None:  # the axis is dashed from the slot after the "as at" point
-        now = _slot_of(tl.as_at)
-        for slot in axis_row:
-            slot.dashed = slot.start >= now
-
-    widths = split_widths(ctx.text_width, [1.0] * TIMELINE_SLOTS)
+    """Return the strip as an editable table, then its legend and caption as a note."""
+    width = ctx.text_width
     rule = ctx.sheet.colours["rule"]
     accent = ctx.sheet.colours["accent"]
+    text_id = ctx.sid("Timeline Text")
+    lanes = _boxes(tl, width)
+    marks = sorted(tl.marks, key=lambda m: _axis_x(m.position, width))
+    xs = [_axis_x(m.position, width) for m in marks]
+    now = _axis_x(tl.as_at, width) if tl.as_at is not None else 0
+    labels = _tick_labels(tl, width)
+    half = MARKER // 2
+    points = xs + [x + d for x in xs for d in (-half, half)]
+    points += [b.start for lane in lanes for b in lane] + [b.end for lane in lanes for b in lane]
+    points += [now] + [a for a, _b, _t, _j in labels] + [b for _a, b, _t, _j in labels]
+    cols = _columns(points, width)
 
-    gap = twips_pt(TIMELINE_LANE_GAP_PT)
+    def at(value: int) -> int:
+        return _snap(value, cols)
 
-    def cell(slot: _Slot, line_colour: str, bottom: bool = False, lane: bool = False) -> str:
-        width = sum(widths[slot.start : slot.start + slot.span])
-        borders = ""
-        if slot.top:
-            edge = border("top", 0.75, rule)
-            borders += edge.replace('w:val="single"', 'w:val="dashed"') if slot.dashed else edge
-        if slot.left:
-            borders += border("left", 0.75, line_colour)
-        if slot.right:
-            borders += border("right", 0.75, line_colour)
-        tc = f'<w:tcW w:w="{width}" w:type="dxa"/>'
-        if slot.span > 1:
-            tc += f'<w:gridSpan w:val="{slot.span}"/>'
-        if borders:
-            tc += f"<w:tcBorders>{borders}</w:tcBorders>"
-        if slot.hug:
-            tc += '<w:tcMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tcMar>'
-        elif lane and slot.content:  # space under a caption, before the lane below
-            tc += f'<w:tcMar><w:bottom w:w="{gap}" w:type="dxa"/></w:tcMar>'
-        if bottom:
-            tc += '<w:vAlign w:val="bottom"/>'
-        return f"<w:tc><w:tcPr>{tc}</w:tcPr>{slot.content or w_p(text_id)}</w:tc>"
+    def leader(m: TimelineMark) -> str:
+        return border("left", LEADER_PT, accent if m.key else rule)
 
-    lane_height = 2 * small_line + gap
+    rows: list[tuple[str, list[_Cell]]] = []  # (height rule, cells)
+    lane_height = 2 * twips_pt(leading(ctx.sheet.sizes["small"])) + LANE_GAP
+    for lane in reversed(range(len(lanes))):  # top lane first
+        rising = {at(x): leader(m) for m, x in zip(marks, xs, strict=True) if m.lane > lane}
+        cells = []
+        for box in lanes[lane]:
+            start, end, text_end = at(box.start), at(box.end), at(box.text_end)
+            # a leader rising through the box's right gap cuts the box there
+            end = min([end, *(x for x in rising if text_end <= x < end)])
+            jc = '<w:jc w:val="right"/>' if box.right_aligned else ""
+            rpr = "<w:rPr><w:b/><w:bCs/></w:rPr>" if box.mark.key else ""
+            text = text_runs(box.mark.date_label, rpr) + text_runs(" " + box.mark.title, "")
+            content = w_p(text_id, text, jc)
+            margins = (LANE_GAP, max(0, end - text_end), 0)
+            cells.append(_Cell(start, end, content, margins=margins, bottom_aligned=True))
+        rows.append((f'w:val="{lane_height}" w:hRule="atLeast"', _free_row(cells, rising, cols)))
+    stems = {at(x): leader(m) for m, x in zip(marks, xs, strict=True)}
+    rows.append((f'w:val="{STEM}" w:hRule="exact"', _free_row([], stems, cols)))
+    axis = _Cell(at(now), at(now), extra=border("bottom", AXIS_PT, rule))
+    tick = border("left", TICK_PT, rule)
+    ticks = {at(_axis_x(t.position, width)): tick for t in tl.ticks}
+    for upper in (True, False):  # the marker's halves: the axis runs between them
+        halves = [
+            _marker(m, at(x - half), at(x + half), upper, accent)
+            for m, x in zip(marks, xs, strict=True)
+        ]
+        row = _free_row(_disjoint(halves), {} if upper else ticks, cols, axis if upper else None)
+        rows.append((f'w:val="{half}" w:hRule="exact"', row))
+    label_cells = [
+        _Cell(at(a), at(b), w_p(text_id, text_runs(text, ""), jc)) for a, b, text, jc in labels
+    ]
+    rows.append(("", _free_row(_disjoint(label_cells), {}, cols)))
+
     alt = tl.alt or tl.caption or "Timeline"
-    pr = tbl_pr(ctx.sid("Timeline Table"), ctx.text_width, LOOK_PLAIN, "Timeline", alt)
-    out = [f"<w:tbl>{pr}"]
-    out.append(grid(widths))
-    for row in reversed(lane_rows):  # top lane first
-        out.append(
-            f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{lane_height}" w:hRule="atLeast"/>'
-            "</w:trPr>"
-        )
-        out.extend(cell(s, accent, lane=True) for s in _merge_blank(row))
+    look = cell_mar(0, 0, 0, 0) + LOOK_PLAIN  # the grid is exact: no margins but the captions'
+    out = [f"<w:tbl>{tbl_pr(ctx.sid('Timeline Table'), width, look, 'Timeline', alt)}"]
+    out.append(grid([b - a for a, b in itertools.pairwise(cols)]))
+    for height, cells in rows:
+        tr_height = f"<w:trHeight {height}/>" if height else ""
+        out.append(f"<w:tr><w:trPr><w:cantSplit/>{tr_height}</w:trPr>")
+        out.extend(_cell_xml(c, cols, text_id) for c in cells)
         out.append("</w:tr>")
-    out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-    out.extend(cell(s, accent, bottom=True) for s in _merge_blank(dot_row))
-    out.append("</w:tr><w:tr><w:trPr><w:cantSplit/></w:trPr>")
-    out.extend(cell(s, rule) for s in _merge_blank(axis_row))
-    out.append("</w:tr></w:tbl>")
+    out.append("</w:tbl>")
     if tl.caption:
-        out.append(w_p(ctx.sid("Note"), text_runs(tl.caption, "")))
+        out.append(w_p(ctx.sid("Note"), _legend_runs(tl.caption, ctx.sid("Timeline Mark"))))
     return "".join(out)
 
 
-def _axis_row(tl: Timeline, text_id: str) -> list[_Slot]:
-    """The axis: a top border across the row, each tick a short line beside its label."""
-    row: list[_Slot] = []
-    ticks = sorted({_slot_of(t.position): t for t in tl.ticks}.items())
-    taken = 0
-    want = 3  # slots a tick label may use
-    for k, (s, tick) in enumerate(ticks):
-        nxt = ticks[k + 1][0] if k + 1 < len(ticks) else TIMELINE_SLOTS
-        at_end = tick.position >= 1.0 or (s > TIMELINE_SLOTS - want and nxt == TIMELINE_SLOTS)
-        if at_end:  # anchored at the axis end, the label right-aligned against its tick
-            start = max(taken, TIMELINE_SLOTS - want)
-            span = TIMELINE_SLOTS - start
-        else:
-            start = max(s, taken)
-            span = max(1, min(want, nxt - start, TIMELINE_SLOTS - start))
-        if start >= TIMELINE_SLOTS:
-            continue
-        row.extend(_Slot(i, top=True) for i in range(taken, start))
-        jc = '<w:jc w:val="right"/>' if at_end else ""
-        label = w_p(text_id, text_runs(tick.label, ""), jc)
-        row.append(_Slot(start, span, label, left=not at_end, right=at_end, top=True))
-        taken = start + span
-    row.extend(_Slot(i, top=True) for i in range(taken, TIMELINE_SLOTS))
-    return row
+def _marker(m: TimelineMark, start: int, end: int, upper: bool, accent: str) -> _Cell:
+    """Return one half of a mark's square: filled for a key event, outlined for another."""
+    if m.key:
+        return _Cell(start, end, fill=accent)
+    sides = ("top" if upper else "bottom", "left", "right")
+    return _Cell(start, end, extra="".join(border(s, AXIS_PT, accent) for s in sides))
 
 
-def _merge_blank(row: list[_Slot]) -> list[_Slot]:
-    """Merge runs of empty, borderless cells so the table stays tidy to edit."""
-    out: list[_Slot] = []
-    for s in row:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and s.blank
-            and prev.blank
-            and (prev.top, prev.dashed) == (s.top, s.dashed)
-        ):
-            prev.span += s.span
+def _disjoint(cells: list[_Cell]) -> list[_Cell]:
+    """Return ``cells`` in order with overlapping ones joined (marks closer than a marker)."""
+    out: list[_Cell] = []
+    for c in sorted(cells, key=lambda c: c.start):
+        if out and c.start < out[-1].end:
+            prev = out[-1]
+            prev.end = max(prev.end, c.end)
+            prev.fill = prev.fill or c.fill
+            prev.content = prev.content or c.content
         else:
-            out.append(replace(s))
+            out.append(c)
     return out
+
+
+def _tick_labels(tl: Timeline, width: int) -> list[tuple[int, int, str, str]]:
+    """Return each tick label's cell (edges, text, alignment), centred under its tick as far
+    as its neighbours and the strip's ends allow, as in the PDF."""
+    ticks = sorted({_axis_x(t.position, width): t.label for t in tl.ticks}.items())
+    out = []
+    for i, (x, label) in enumerate(ticks):
+        before = x - ticks[i - 1][0] if i else 2 * TICK_LABEL_HALF
+        after = ticks[i + 1][0] - x if i + 1 < len(ticks) else 2 * TICK_LABEL_HALF
+        reach = min(TICK_LABEL_HALF, before // 2, after // 2)
+        start, end, jc = x - reach, x + reach, '<w:jc w:val="center"/>'
+        if start < 0:
+            start, jc = 0, ""
+        elif end > width:
+            end, jc = width, '<w:jc w:val="right"/>'
+        out.append((start, end, label, jc))
+    return out
+
+
+def _cell_xml(c: _Cell, cols: list[int], text_id: str) -> str:
+    span = cols.index(c.end) - cols.index(c.start)
+    pr = f'<w:tcW w:w="{c.end - c.start}" w:type="dxa"/>'
+    if span > 1:
+        pr += f'<w:gridSpan w:val="{span}"/>'
+    if c.left or c.extra:
+        pr += f"<w:tcBorders>{_ordered_borders(c.left + c.extra)}</w:tcBorders>"
+    if c.fill:
+        pr += f'<w:shd w:val="clear" w:color="auto" w:fill="{c.fill.lstrip("#")}"/>'
+    top, right, bottom = c.margins
+    if top or right or bottom:
+        pr += (
+            f'<w:tcMar><w:top w:w="{top}" w:type="dxa"/><w:bottom w:w="{bottom}" w:type="dxa"/>'
+            f'<w:right w:w="{right}" w:type="dxa"/></w:tcMar>'
+        )
+    if c.bottom_aligned:
+        pr += '<w:vAlign w:val="bottom"/>'
+    return f"<w:tc><w:tcPr>{pr}</w:tcPr>{c.content or w_p(text_id)}</w:tc>"
+
+
+def _ordered_borders(xml: str) -> str:
+    """Return border elements in the order the schema wants (top, left, bottom, right)."""
+    order = ("top", "left", "bottom", "right")
+    parts = [p for p in xml.replace("/>", "/>\n").split("\n") if p]
+    return "".join(sorted(parts, key=lambda p: order.index(p[3:].split(" ")[0])))
+
+
+def _legend_runs(caption: str, mark_style: str) -> str:
+    """Return the note's runs, the legend's marker glyphs in the marker style (accent)."""
+    out, piece = [], ""
+    for ch in caption:
+        if ch in MARKS_LEGEND:
+            out.append(text_runs(piece, ""))
+            out.append(text_runs(ch, f'<w:rPr><w:rStyle w:val="{mark_style}"/></w:rPr>'))
+            piece = ""
+        else:
+            piece += ch
+    out.append(text_runs(piece, ""))
+    return "".join(out)

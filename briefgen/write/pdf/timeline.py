@@ -1,4 +1,4 @@
-"""The timeline strip: axis, ticks, dots, leaders and the captions compose placed."""
+"""The timeline strip: axis, ticks, square markers, leaders and the captions compose placed."""
 
 from __future__ import annotations
 
@@ -21,16 +21,18 @@ from briefgen.write.pdf.text import clean
 
 
 class TimelineStrip(Flowable):
-    """The timeline: an axis with ticks, dots for the marks and captions in lanes above.
+    """The timeline: an axis with ticks, a square on it for each mark, captions in lanes above.
 
     Each caption sits in its lane inside the box compose chose for it (left edge
     ``caption_at``, width ``caption_width``, fractions of the strip), less a 2 mm gap;
-    a thin leader runs from the mark's dot up to the foot of its caption. Compose has
+    a thin leader runs from the mark's square up to the foot of its caption. A key event's
+    square is filled, another's outlined (the legend compose writes says so; the DOCX draws
+    the same squares). Compose has
     already shortened the captions; the strip draws them whole.
     """
 
-    AXIS_INSET = 4.0  # keeps the dots at 0 and 1 inside the text width
-    DOT_RADIUS = 3.0
+    AXIS_INSET = 4.0  # keeps the markers at 0 and 1 inside the text width
+    MARKER_HALF = 3.0  # half the side of a marker's square
     TICK_LENGTH = 3.0
     LANE_GAP = 4.0
     CAPTION_GAP = 2 * mm
@@ -66,7 +68,7 @@ class TimelineStrip(Flowable):
             lane_h[lane] = max(lane_h[lane], h)
         self.lane_h = [h + self.LANE_GAP for h in lane_h]
         self.axis_y = self.line + self.TICK_LENGTH + 3
-        self.lanes_y = self.axis_y + self.DOT_RADIUS + 4
+        self.lanes_y = self.axis_y + self.MARKER_HALF + 4
         self.height = self.lanes_y + sum(self.lane_h)
         return self.width, self.height
 
@@ -99,7 +101,7 @@ class TimelineStrip(Flowable):
             left = min(max(0.0, x - text_w / 2), self.width - text_w)
             p.drawOn(c, left, self.axis_y - self.TICK_LENGTH - 1 - h)
         # leaders first, captions over them on a white ground (a leader passing behind a
-        # lower lane's caption is hidden there), dots last
+        # lower lane's caption is hidden there), markers last
         placed = []
         for m, p, h in zip(self.tl.marks, self.captions, self.cap_h, strict=True):
             x = self._x(m.position)
@@ -124,5 +126,6 @@ class TimelineStrip(Flowable):
             c.setStrokeColor(st.colour["accent"])
             c.setFillColor(st.colour["accent"] if m.key else colors.white)
             c.setLineWidth(1)
-            c.circle(x, self.axis_y, self.DOT_RADIUS, stroke=1, fill=1)
+            r = self.MARKER_HALF - 0.5  # the square's outline reaches MARKER_HALF
+            c.rect(x - r, self.axis_y - r, 2 * r, 2 * r, stroke=1, fill=1)
         c.restoreState()
