@@ -143,7 +143,8 @@ def test_an_event_after_as_at_sits_on_a_dashed_axis_in_both_outputs(example, tmp
     z = zipfile.ZipFile(io.BytesIO(render_docx(doc, load_style())))
     body = etree.fromstring(z.read("word/document.xml"))
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    (tbl,) = [t for t in body.iter(f"{w}tbl") if "Timeline" in etree.tostring(t, encoding=str)]
+    (tbl,) = [t for t in body.iter(f"{w}tbl") if t.find(f"{w}tblPr/{w}tblCaption") is not None
+              and t.find(f"{w}tblPr/{w}tblCaption").get(f"{w}val") == "Timeline"]  # fmt: skip
     upper = tbl.findall(f"{w}tr")[-3]
     axis = [
         b.get(f"{w}val")

@@ -257,7 +257,7 @@ def style_defs(sheet: Style, text_width: int, num: Numbering) -> list[StyleDef]:
             "Timeline Table", "Timeline Table", "TimelineTable", "table",
             "<w:basedOn w:val='@Normal Table'/>"
             '<w:uiPriority w:val="59"/>'
-            f"<w:tblPr>{no_borders()}{cell_mar(0, twips_pt(2), 0, twips_pt(2))}</w:tblPr>",
+            f"<w:tblPr>{no_borders()}{cell_mar(0, 0, 0, 0)}</w:tblPr>",  # an exact grid
         )
     )  # fmt: skip
     return defs

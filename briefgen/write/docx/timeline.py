@@ -191,8 +191,8 @@ def timeline_xml(tl: Timeline, ctx: Ctx) -> str:
             # a leader rising through the box's right gap cuts the box there
             end = min([end, *(x for x in rising if text_end <= x < end)])
             jc = '<w:jc w:val="right"/>' if box.right_aligned else ""
-            rpr = "<w:rPr><w:b/><w:bCs/></w:rPr>" if box.mark.key else ""
-            text = text_runs(box.mark.date_label, rpr) + text_runs(" " + box.mark.title, "")
+            bold = "<w:rPr><w:b/><w:bCs/></w:rPr>"  # the date, as in the PDF
+            text = text_runs(box.mark.date_label, bold) + text_runs(" " + box.mark.title, "")
             content = w_p(text_id, text, jc)
             margins = (LANE_GAP, max(0, end - text_end), 0)
             cells.append(_Cell(start, end, content, margins=margins, bottom_aligned=True))
