@@ -35,6 +35,7 @@ STEM = twips_pt(4.0)  # leader between a marker and the lowest lane, as in the P
 LANE_GAP = twips_pt(4.0)  # space above a lane's captions, as in the PDF
 CAPTION_GAP = twips_mm(2)  # kept clear at a caption box's right edge, as in the PDF
 TICK_LABEL_HALF = twips_pt(30.0)  # a tick label's cell reaches this far either side
+TICK_LABEL_MIN = twips_pt(24.0)  # ticks nearer than this to the one before go unlabelled
 MERGE = 10  # twips: boundaries closer than this are one (no sliver columns)
 LEADER_PT = 0.6
 AXIS_PT = 1.0
@@ -253,8 +254,12 @@ def _disjoint(cells: list[_Cell]) -> list[_Cell]:
 
 def _tick_labels(tl: Timeline, width: int) -> list[tuple[int, int, str, str]]:
     """Return each tick label's cell (edges, text, alignment), centred under its tick as far
-    as its neighbours and the strip's ends allow, as in the PDF."""
-    ticks = sorted({_axis_x(t.position, width): t.label for t in tl.ticks}.items())
+    as its neighbours and the strip's ends allow, as in the PDF. A tick too near the one
+    before it for a label (compose keeps them apart; a hand-built strip may not) has none."""
+    ticks: list[tuple[int, str]] = []
+    for x, label in sorted((_axis_x(t.position, width), t.label) for t in tl.ticks):
+        if not ticks or x - ticks[-1][0] >= TICK_LABEL_MIN:
+            ticks.append((x, label))
     out = []
     for i, (x, label) in enumerate(ticks):
         before = x - ticks[i - 1][0] if i else 2 * TICK_LABEL_HALF
