@@ -62,7 +62,6 @@ class _Box:
     """A caption placed in its lane: the mark, the box compose chose, the text's alignment."""
 
     mark: TimelineMark
-    x: int  # the mark on the axis
     start: int
     end: int
     text_end: int  # where the caption's lines may reach (the box less its gap)
@@ -107,7 +106,7 @@ def _boxes(tl: Timeline, width: int) -> list[list[_Box]]:
             right = into > 0.5
             if right and text_end < x:
                 text_end = min(x, end)
-            placed.append(_Box(m, x, start, end, text_end, right))
+            placed.append(_Box(m, start, end, text_end, right))
             cursor = end
         out.append(placed)
     return out
@@ -126,22 +125,29 @@ def _snap(value: int, cols: list[int]) -> int:
     return min(cols, key=lambda c: abs(c - value))
 
 
+@dataclass(frozen=True)
+class _Axis:
+    """The axis along a row's blank cells: its border, dashed from ``dashed_from`` on."""
+
+    edge: str
+    dashed_from: int | None
+
+
 def _free_row(
-    cells: list[_Cell], lines: dict[int, str], cols: list[int], free: _Cell | None = None
+    cells: list[_Cell], lines: dict[int, str], cols: list[int], axis: _Axis | None = None
 ) -> list[_Cell]:
     """Fill a row around ``cells``: blank cells between them, split where a line (a
-    leader or tick) starts; a line inside one of ``cells`` is hidden behind it.
-
-    ``free`` gives blank cells their borders (the axis); a blank cell after
-    ``free.start`` takes ``free.extra`` with dashes.
+    leader or tick) starts; a line inside one of ``cells`` is hidden behind it. With
+    ``axis``, the blank cells carry the axis (dashed after the "as at" point).
     """
     cells = sorted((c for c in cells if c.end > c.start), key=lambda c: c.start)
     edges = [0, cols[-1]]
     for c in cells:
         edges += [c.start, c.end]
     edges += [x for x in lines if not any(c.start < x < c.end for c in cells)]
-    if free is not None and free.start:
-        edges.append(free.start)
+    dashed_from = axis.dashed_from if axis is not None else None
+    if dashed_from is not None:
+        edges.append(dashed_from)
     out: list[_Cell] = []
     bounds = sorted(set(edges))
     for a, b in itertools.pairwise(bounds):
@@ -152,9 +158,9 @@ def _free_row(
             out.append(own)
         elif not any(c.start < a < c.end for c in cells):
             blank = _Cell(a, b, left=lines.get(a, ""))
-            if free is not None:
-                dashed = bool(free.start) and a >= free.start
-                blank.extra = free.extra.replace('"single"', '"dashed"') if dashed else free.extra
+            if axis is not None:
+                dashed = dashed_from is not None and a >= dashed_from
+                blank.extra = axis.edge.replace('"single"', '"dashed"') if dashed else axis.edge
             out.append(blank)
     return out
 
@@ -168,12 +174,13 @@ def timeline_xml(tl: Timeline, ctx: Ctx) -> str:
     lanes = _boxes(tl, width)
     marks = sorted(tl.marks, key=lambda m: _axis_x(m.position, width))
     xs = [_axis_x(m.position, width) for m in marks]
-    now = _axis_x(tl.as_at, width) if tl.as_at is not None else 0
+    now = _axis_x(tl.as_at, width) if tl.as_at is not None else None
     labels = _tick_labels(tl, width)
     half = MARKER // 2
     points = xs + [x + d for x in xs for d in (-half, half)]
     points += [b.start for lane in lanes for b in lane] + [b.end for lane in lanes for b in lane]
-    points += [now] + [a for a, _b, _t, _j in labels] + [b for _a, b, _t, _j in labels]
+    points += [now] if now is not None else []
+    points += [a for a, _b, _t, _j in labels] + [b for _a, b, _t, _j in labels]
     cols = _columns(points, width)
 
     def at(value: int) -> int:
@@ -200,7 +207,7 @@ def timeline_xml(tl: Timeline, ctx: Ctx) -> str:
         rows.append((f'w:val="{lane_height}" w:hRule="atLeast"', _free_row(cells, rising, cols)))
     stems = {at(x): leader(m) for m, x in zip(marks, xs, strict=True)}
     rows.append((f'w:val="{STEM}" w:hRule="exact"', _free_row([], stems, cols)))
-    axis = _Cell(at(now), at(now), extra=border("bottom", AXIS_PT, rule))
+    axis = _Axis(border("bottom", AXIS_PT, rule), at(now) if now is not None else None)
     tick = border("left", TICK_PT, rule)
     ticks = {at(_axis_x(t.position, width)): tick for t in tl.ticks}
     for upper in (True, False):  # the marker's halves: the axis runs between them
