@@ -25,7 +25,7 @@ FORMATS = ("docx", "pdf")
 FIT_SAFETY_MM = 12.0
 # A template's own styles (its headings' spacing, a Title with a rule under it) take room
 # the measured frame does not see: the band is wider there.
-TEMPLATE_FIT_SAFETY_MM = 30.0
+TEMPLATE_FIT_SAFETY_MM = float(os.environ.get("BAND", "30"))
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,7 @@ def build_pack(
         if template is not None and "docx" in options.formats:
             from briefgen.write import docx
 
-            framed = docx.page_frame(template).measuring_style(style)
+            framed = docx.page_frame(template).measuring_style(style, chosen.marking)
             frames.append(fit_style(framed, TEMPLATE_FIT_SAFETY_MM))
         briefing = compose_briefing(
             chosen,
