@@ -38,6 +38,8 @@ from briefgen.model import Brief, Event, Source
 from briefgen.snapshot import KEY, briefing_snapshot
 
 Measure = Callable[[Document], int]
+# what the briefing says when even its smallest budget runs over one page
+OVER_ONE_PAGE = "cannot be cut any further and still runs over one page"
 
 
 @dataclass(frozen=True)
@@ -303,8 +305,7 @@ def compose_briefing(
     lo, hi = 1, len(BUDGETS) - 1  # the answer is in lo..hi, or nothing fits
     last = _compose(brief, BUDGETS[hi])
     if measure(last[0]) > 1:
-        over = "cannot be cut any further and still runs over one page"
-        return Briefing(last[0], (*last[1], over))
+        return Briefing(last[0], (*last[1], OVER_ONE_PAGE))
     best, best_budget = last, BUDGETS[hi]
     while lo < hi:
         mid = (lo + hi) // 2
