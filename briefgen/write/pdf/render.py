@@ -7,11 +7,11 @@ from hashlib import md5
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus import (
     Frame,
     PageTemplate,
 )
+from reportlab.platypus.doctemplate import LayoutError
 
 from briefgen.document import (
     Document,
