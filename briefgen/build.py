@@ -195,7 +195,7 @@ def build_pack(
     if "briefing" in options.only:
         step("composing the briefing")
         # fitted to the PDF's page and, with a template, to the page as the template lays
-        # it out (its paper, margins, header, footer and Normal font), each with a band
+        # it out (its paper, margins, header, footer and styles), each with a band
         frames = [fit_style(style)]
         if template is not None and "docx" in options.formats:
             from briefgen.write import docx

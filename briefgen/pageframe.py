@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, replace
 
 from briefgen.styles import PAGE_SIZES_MM, Look, Style
-from briefgen.stylespec import SPEC, leading
+from briefgen.stylespec import SPEC, leading, spec
 
 _PT_PER_MM = 72 / 25.4
 
@@ -21,8 +21,7 @@ class WordLook:
     """One paragraph style (or header paragraph) as a template lays it out, in points.
 
     ``line`` is a multiple of the font's own line height when ``line_rule`` is "auto",
-    else a height in points ("atLeast", "exact"). ``size`` is None for a style the
-    template leaves to briefgen (only its font is the template's).
+    else a height in points ("atLeast", "exact"). ``size`` is None when not known.
     """
 
     font: str  # the family the template names ("Calibri"); "" when it names none
@@ -110,8 +109,10 @@ class PageFrame:
         template's Normal font. The size is widened by the font's width factor and the
         line height kept, so that lines break as in the wider face.
         """
-        s = SPEC[name]  # type: ignore[index]
+        s = spec(name)
         own = self.look(name)
+        if own is not None and s.hanging and not own.indent:  # a list style without a
+            own = replace(own, indent=s.hanging)  # numbering of its own gets briefgen's
         word = own or replace(
             self.normal, size=style.sizes[s.size], bold=s.bold, before=s.before, after=s.after,
             line=leading(style.sizes[s.size]), line_rule="atLeast", border=0.0,

@@ -22,11 +22,17 @@ _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _ON = ("1", "true", "on", None)  # a toggle with no w:val is on
 
 
-def _twips(value: str | None) -> float | None:
+def _int(value: str | None) -> int | None:
+    """Return an attribute's whole number (None: missing or not a number)."""
     try:
-        return int(value or "") / 20
+        return int(value or "")
     except ValueError:
         return None
+
+
+def _twips(value: str | None) -> float | None:
+    number = _int(value)
+    return None if number is None else number / 20
 
 
 class _Styles:
@@ -96,7 +102,7 @@ class _Styles:
         half_points = attr(f"{qn('w:rPr')}/{qn('w:sz')}", "w:val")
         bold = first(f"{qn('w:rPr')}/{qn('w:b')}")
         spacing = f"{qn('w:pPr')}/{qn('w:spacing')}"
-        line = attr(spacing, "w:line")
+        lines = _int(attr(spacing, "w:line"))
         rule = attr(spacing, "w:lineRule") or "auto"
         border = 0.0
         pbdr = first(f"{qn('w:pPr')}/{qn('w:pBdr')}")
@@ -104,7 +110,8 @@ class _Styles:
             for side in ("top", "bottom"):
                 edge = pbdr.find(qn(f"w:{side}"))
                 if edge is not None and edge.get(qn("w:val")) not in ("nil", "none"):
-                    border += int(edge.get(qn("w:sz")) or 0) / 8 + int(edge.get(qn("w:space")) or 0)
+                    width = (_int(edge.get(qn("w:sz"))) or 0) / 8
+                    border += width + (_int(edge.get(qn("w:space"))) or 0)
         indent = _twips(attr(f"{qn('w:pPr')}/{qn('w:ind')}", "w:left"))
         if indent is None:
             indent = _twips(attr(f"{qn('w:pPr')}/{qn('w:ind')}", "w:start"))
@@ -115,11 +122,11 @@ class _Styles:
         tracking = _twips(attr(f"{qn('w:rPr')}/{qn('w:spacing')}", "w:val"))
         return WordLook(
             font=font,
-            size=int(half_points) / 2 if half_points and half_points.isdigit() else 10.0,
+            size=(_int(half_points) or 20) / 2,
             bold=bold is not None and bold.get(qn("w:val")) in _ON,
             before=_twips(attr(spacing, "w:before")) or 0.0,
             after=_twips(attr(spacing, "w:after")) or 0.0,
-            line=(int(line) / 240 if rule == "auto" else int(line) / 20) if line else 1.0,
+            line=(lines / 240 if rule == "auto" else lines / 20) if lines else 1.0,
             line_rule=rule if rule in ("auto", "atLeast", "exact") else "auto",
             border=border,
             indent=indent or 0.0,
@@ -184,7 +191,7 @@ def _paragraphs(styles: _Styles, part: object) -> tuple[tuple[WordLook, str], ..
         own = [p] if ppr is not None else []
         look = styles.look(style.get(qn("w:val")) if style is not None else None, own)
         tallest = max(
-            (int(e.get("cy") or 0) / _EMU_PER_PT
+            ((_int(e.get("cy")) or 0) / _EMU_PER_PT
              for i in p.iter(f"{_WP}inline") for e in i.findall(f"{_WP}extent")),
             default=0.0,
         )  # fmt: skip
