@@ -83,29 +83,36 @@ _PT = 25.4 / 72  # millimetres in a point
 
 
 @pytest.mark.parametrize(
-    ("style", "field", "expected"),
+    ("make", "style", "field", "expected"),
     [
-        ("body", "font", "Times New Roman"),  # Normal's own font
-        ("body", "size", 12),
-        ("body", "after", 10),  # the document defaults' spacing and line rule
-        ("body", "line", 1.15),
-        ("body", "line_rule", "auto"),
-        ("title", "font", "Calibri"),  # the theme's major font, through w:asciiTheme
-        ("title", "size", 26),
-        ("title", "after", 15),
-        ("title", "border", 5),  # a 1 pt rule 4 pt below the text
-        ("title", "line", 1.0),
-        ("title", "tracking", 0.25),
-        ("heading1", "before", 24),
-        ("heading1", "bold", True),
-        ("heading1", "font", "Calibri"),
-        ("bullet", "indent", 18),  # from List Bullet's numbering
-        ("bullet", "contextual", True),
-        ("bullet", "font", "Times New Roman"),  # based on Normal
+        (org_template, "body", "font", "Times New Roman"),  # Normal's own font
+        (org_template, "body", "size", 12),
+        (org_template, "body", "after", 10),  # the document defaults' spacing and line rule
+        (org_template, "body", "line", 1.15),
+        (org_template, "body", "line_rule", "auto"),
+        (org_template, "title", "font", "Calibri"),  # the theme's major font, through w:asciiTheme
+        (org_template, "title", "size", 26),
+        (org_template, "title", "after", 15),
+        (org_template, "title", "border", 5),  # a 1 pt rule 4 pt below the text
+        (org_template, "title", "line", 1.0),
+        (org_template, "title", "tracking", 0.25),
+        (org_template, "heading1", "before", 24),
+        (org_template, "heading1", "bold", True),
+        (org_template, "heading1", "font", "Calibri"),
+        (org_template, "bullet", "indent", 18),  # from List Bullet's numbering
+        (org_template, "bullet", "contextual", True),
+        (org_template, "bullet", "font", "Times New Roman"),  # based on Normal
+        # python-docx's stock template as it is: Normal in the theme's minor font
+        (stock_template, "body", "font", "Cambria"),
+        (stock_template, "body", "size", 11),
+        # Letter, Arial 10 pt and a Heading 1 set 36 pt below what precedes it
+        (letter_template, "body", "font", "Arial"),
+        (letter_template, "heading1", "before", 36),
+        (letter_template, "heading1", "size", 14),
     ],
 )
-def test_the_template_styles_are_read_through_their_chains(tmp_path, style, field, expected):
-    look = page_frame(org_template(tmp_path / "org.docx")).look(style)
+def test_the_template_styles_are_read_through_their_chains(tmp_path, make, style, field, expected):
+    look = page_frame(make(tmp_path / "template.docx")).look(style)
     assert look is not None
     exact = isinstance(expected, str | bool)
     assert getattr(look, field) == (expected if exact else pytest.approx(expected))
