@@ -23,6 +23,21 @@ def styles_dir() -> Path:
 
 
 @dataclass(frozen=True)
+class Look:
+    """How one paragraph style is drawn when a Word template, not the spec, decides it:
+    the face (one of ``FONTS``), size, line height and spacing in points."""
+
+    font: str
+    size: float
+    leading: float
+    bold: bool
+    before: float
+    after: float
+    indent: float  # the text's left indent (a list's hanging indent)
+    contextual: bool = False  # no space between neighbouring paragraphs of this style
+
+
+@dataclass(frozen=True)
 class Style:
     """A loaded style sheet; sizes in points, margins in millimetres, colours ``#RRGGBB``."""
 
@@ -32,6 +47,9 @@ class Style:
     font: str
     sizes: dict[str, float]
     colours: dict[str, str]
+    # per paragraph style, how a Word template draws it (measuring styles only; empty:
+    # every style as the spec and this sheet say)
+    looks: tuple[tuple[str, Look], ...] = ()
 
     @property
     def page_mm(self) -> tuple[float, float]:
@@ -43,51 +61,6 @@ class Style:
         if not paper:
             return self
         return replace(self, paper="A4" if paper.upper() == "A4" else "Letter")
-
-
-@dataclass(frozen=True)
-class PageFrame:
-    """The page a Word template lays the body out on: paper and margins in millimetres
-    (margins grown to clear its header and footer), its Normal font and size in points."""
-
-    page_mm: tuple[float, float]
-    margins: tuple[float, float, float, float]  # top, right, bottom, left
-    font: str
-    body_pt: float
-    # the template's own sizes (points) of styles it defines for us, by size key
-    sizes: tuple[tuple[str, float], ...] = ()
-
-    def measuring_style(self, style: Style) -> Style:
-        """Return ``style`` laid out in this frame, for measuring what fits on a page.
-
-        The paper, margins and body size are the frame's (never smaller than the style's
-        body size, since a template's own styles may be larger), and its font if it is one
-        the PDF can draw, else the nearest of serif or sans serif.
-        """
-        known = {f.lower(): f for f in FONTS}
-        font = known.get(self.font.lower())
-        if font is None:
-            serif = any(w in self.font.lower() for w in ("times", "serif", "georgia", "garamond"))
-            font = "Times New Roman" if serif and "sans" not in self.font.lower() else style.font
-        sizes = dict(style.sizes)
-        sizes["body"] = max(sizes["body"], self.body_pt)
-        for key, pt in self.sizes:
-            sizes[key] = max(sizes[key], pt)
-        # the page size is carried as the nearest named paper with the frame's margins
-        # scaled to it, so the text block keeps the frame's width and height
-        w, h = self.page_mm
-        paper = min(PAGE_SIZES_MM, key=lambda k: abs(PAGE_SIZES_MM[k][0] - w))
-        pw, ph = PAGE_SIZES_MM[paper]
-        top, right, bottom, left = self.margins
-        grow_x, grow_y = (pw - w) / 2, (ph - h) / 2
-        margins = (
-            max(0.0, top + grow_y), max(0.0, right + grow_x),
-            max(0.0, bottom + grow_y), max(0.0, left + grow_x),
-        )  # fmt: skip
-        return replace(
-            style, paper="A4" if paper == "A4" else "Letter", margins=margins, font=font,
-            sizes=sizes,
-        )  # fmt: skip
 
 
 def _fail(path: Path, key: str, message: str, hint: str) -> BriefgenError:

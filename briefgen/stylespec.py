@@ -132,13 +132,21 @@ class Resolved:
     before: float
     after: float
     hanging: float
+    contextual: bool = False  # no space between neighbouring paragraphs of this style
 
 
 def resolve(name: str, sheet: Style) -> Resolved:
-    """Return style ``name`` as ``sheet`` draws it (sizes in points, colour ``#RRGGBB``)."""
+    """Return style ``name`` as ``sheet`` draws it (sizes in points, colour ``#RRGGBB``);
+    a measuring sheet's look for it (a Word template's) replaces all but the colour."""
     s = spec(name)
+    colour = sheet.colours[s.colour]
+    for key, look in sheet.looks:
+        if key == name:
+            return Resolved(
+                look.font, look.size, look.leading, look.bold, colour, look.before,
+                look.after, look.indent, look.contextual,
+            )  # fmt: skip
     size = sheet.sizes[s.size]
     return Resolved(
-        sheet.font, size, leading(size), s.bold, sheet.colours[s.colour], s.before, s.after,
-        s.hanging,
+        sheet.font, size, leading(size), s.bold, colour, s.before, s.after, s.hanging,
     )  # fmt: skip

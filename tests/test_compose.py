@@ -12,7 +12,7 @@ import pytest
 from briefgen.compose.briefing import FILL_ORDER, choose_events, compose_briefing, shorten
 from briefgen.compose.chronology import compose_chronology
 from briefgen.compose.timeline import CAPTION_TITLE_CHARS, CAPTION_WIDTH, build_timeline
-from briefgen.document import Table, Timeline, render_text
+from briefgen.document import Heading, Table, Timeline, render_text
 from briefgen.pipeline import load_brief
 from tests.conftest import EXAMPLE
 
@@ -85,6 +85,39 @@ def test_briefing_shrinks_content_not_text_when_measure_says_too_long(example):
 def test_briefing_says_when_nothing_fits(example):
     result = compose_briefing(example, lambda doc: 2)
     assert "still runs over one page" in result.omitted[-1]
+
+
+def _key_points(doc) -> int:  # type: ignore[no-untyped-def]
+    blocks = list(doc.blocks)
+    at = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text == "Key points")
+    return len(blocks[at + 1].items)
+
+
+def _has_figures(doc) -> bool:  # type: ignore[no-untyped-def]
+    return any(isinstance(b, Heading) and b.text == "Key figures" for b in doc.blocks)
+
+
+@pytest.mark.parametrize(
+    ("fits", "said", "check"),
+    [
+        # a page with room for one key point only: the last resort goes down to one
+        (
+            lambda d: _key_points(d) <= 1,
+            "leaves out 4 of 5 key points",
+            lambda d: _key_points(d) == 1,
+        ),
+        # a page with no room for the key figures: the section goes, and says so
+        (
+            lambda d: not _has_figures(d),
+            "leaves out 4 of 4 key figures",
+            lambda d: not _has_figures(d),
+        ),
+    ],
+)
+def test_a_page_with_little_room_takes_the_last_cuts(example, fits, said, check):
+    result = compose_briefing(example, lambda doc: 1 if fits(doc) else 2)
+    assert said in result.omitted and check(result.document)
+    assert not any("still runs over one page" in what for what in result.omitted)
 
 
 def test_choose_events_prefers_key_then_recent(example):

@@ -26,7 +26,8 @@ from tests.office import convert_to_pdf, needs_soffice
 
 
 def org_template(path: Path) -> Path:
-    """An organisation's template: Times New Roman 12 pt, 3 cm margins, a 3-line header."""
+    """An organisation's template: Times New Roman 12 pt, 3 cm margins, a 3-line header
+    (on python-docx's stock template: Letter paper, Calibri headings 24 pt apart)."""
     d = docx.Document()
     normal = d.styles["Normal"]
     normal.font.name = "Times New Roman"
@@ -43,42 +44,193 @@ def org_template(path: Path) -> Path:
     return path
 
 
-def test_the_page_frame_is_read_from_the_template(tmp_path):
+def stock_template(path: Path) -> Path:
+    """python-docx's stock template as it is: Cambria 11 pt body, Calibri headings."""
+    docx.Document().save(str(path))
+    return path
+
+
+def letter_template(path: Path) -> Path:
+    """Letter paper, 2 cm margins, Arial 10 pt, Heading 1 36 pt below what precedes it,
+    and a 2-line header."""
+    d = docx.Document()
+    s = d.sections[0]
+    s.page_width, s.page_height = Mm(215.9), Mm(279.4)
+    s.top_margin = s.bottom_margin = s.left_margin = s.right_margin = Mm(20)
+    normal = d.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(10)
+    d.styles["Heading 1"].paragraph_format.space_before = Pt(36)
+    header = s.header
+    header.is_linked_to_previous = False
+    header.paragraphs[0].text = "Department of Example Affairs"
+    header.add_paragraph("Briefing note series")
+    d.save(str(path))
+    return path
+
+
+def tiny_template(path: Path) -> Path:
+    """A page with 10 cm top and bottom margins: no briefing fits on it."""
+    d = docx.Document()
+    s = d.sections[0]
+    s.top_margin = s.bottom_margin = Mm(100)
+    s.left_margin = s.right_margin = Mm(50)
+    d.save(str(path))
+    return path
+
+
+_PT = 25.4 / 72  # millimetres in a point
+
+
+@pytest.mark.parametrize(
+    ("make", "style", "field", "expected"),
+    [
+        (org_template, "body", "font", "Times New Roman"),  # Normal's own font
+        (org_template, "body", "size", 12),
+        (org_template, "body", "after", 10),  # the document defaults' spacing and line rule
+        (org_template, "body", "line", 1.15),
+        (org_template, "body", "line_rule", "auto"),
+        (org_template, "title", "font", "Calibri"),  # the theme's major font, through w:asciiTheme
+        (org_template, "title", "size", 26),
+        (org_template, "title", "after", 15),
+        (org_template, "title", "border", 5),  # a 1 pt rule 4 pt below the text
+        (org_template, "title", "line", 1.0),
+        (org_template, "title", "tracking", 0.25),
+        (org_template, "heading1", "before", 24),
+        (org_template, "heading1", "bold", True),
+        (org_template, "heading1", "font", "Calibri"),
+        (org_template, "bullet", "indent", 18),  # from List Bullet's numbering
+        (org_template, "bullet", "contextual", True),
+        (org_template, "bullet", "font", "Times New Roman"),  # based on Normal
+        # python-docx's stock template as it is: Normal in the theme's minor font
+        (stock_template, "body", "font", "Cambria"),
+        (stock_template, "body", "size", 11),
+        # Letter, Arial 10 pt and a Heading 1 set 36 pt below what precedes it
+        (letter_template, "body", "font", "Arial"),
+        (letter_template, "heading1", "before", 36),
+        (letter_template, "heading1", "size", 14),
+    ],
+)
+def test_the_template_styles_are_read_through_their_chains(tmp_path, make, style, field, expected):
+    look = page_frame(make(tmp_path / "template.docx")).look(style)
+    assert look is not None
+    exact = isinstance(expected, str | bool)
+    assert getattr(look, field) == (expected if exact else pytest.approx(expected))
+
+
+def test_briefgen_s_own_styles_are_not_the_template_s(tmp_path):
     frame = page_frame(org_template(tmp_path / "org.docx"))
-    assert frame.font == "Times New Roman" and frame.body_pt == 12
-    assert frame.margins[1] == pytest.approx(30, abs=0.1) and frame.margins[3] == pytest.approx(
-        30, abs=0.1
+    assert frame.look("lead") is None and frame.look("source-list") is None
+
+
+@pytest.mark.parametrize(
+    ("style", "font", "size", "leading", "before", "after"),
+    [
+        # the template's styles: Calibri measured as Liberation Sans as wide as DejaVu Sans
+        # (the stand-in where Calibri is missing) and as tall as Calibri's lines
+        ("title", "Arial", 26 * (1.15 + 0.25 / 13), 26 * 1.22, 0, 15 + 5),
+        ("heading1", "Arial", 14 * 1.2, 14 * 1.22 * 1.15, 24, 0),
+        ("body", "Times New Roman", 12, 12 * 1.149 * 1.15, 0, 10),
+        # briefgen's own: the sheet's size and spacing, "at least" 1.2 lines, Normal's font
+        ("lead", "Times New Roman", 10, 12, 0, 6),
+        ("source-list", "Times New Roman", 9, 10.8, 0, 3),
+    ],
+)
+def test_the_measuring_style_draws_each_style_as_the_template_does(
+    tmp_path, style, font, size, leading, before, after
+):
+    sheet = load_style()
+    measuring = page_frame(org_template(tmp_path / "org.docx")).measuring_style(sheet)
+    look = dict(measuring.looks)[style]
+    assert (look.font, look.before, look.after) == (font, before, after)
+    assert look.size == pytest.approx(size, abs=0.01)
+    assert look.leading == pytest.approx(leading, abs=0.01)
+
+
+def test_the_header_is_measured_at_its_styles_sizes_and_spacing(tmp_path):
+    frame = page_frame(org_template(tmp_path / "org.docx"))
+    assert [text for _, text in frame.header] == [
+        "Safeguarding Policy Unit", "Internal briefing series", "Not for onward circulation",
+    ]  # fmt: skip
+    measuring = frame.measuring_style(load_style(), marking="OFFICIAL")
+    # the marking briefgen adds (10 pt bold, 1.2 lines), the Header style's single line,
+    # two Normal lines (1.15 of Liberation Serif's 1.149 ems, 10 pt after), 10 mm down
+    lines = 12 + 12 * 1.149 + 2 * (12 * 1.149 * 1.15 + 10)
+    assert measuring.margins[0] == pytest.approx(10 + lines * _PT, abs=0.1)
+    assert measuring.margins[1] == pytest.approx(30, abs=0.1)
+    assert measuring.paper == "Letter"  # python-docx's stock template is Letter
+    # without a marking there is one line less
+    assert frame.measuring_style(load_style()).margins[0] == pytest.approx(
+        10 + (lines - 12) * _PT, abs=0.1
     )
-    assert frame.margins[0] > 30  # the header reaches below the top margin
-    style = frame.measuring_style(load_style())
-    assert style.font == "Times New Roman" and style.sizes["body"] == 12
-    # python-docx's stock template, which this one starts from, has a 26 pt Title
-    assert style.sizes["title"] == 26
+
+
+def _lowest_body_line_mm(pdf_path: Path, bottom_mm: float) -> float:
+    """Return how far (mm) the lowest text line above ``bottom_mm`` (the body's lower
+    edge, from the page's foot) sits above it, on page 1."""
+    lows: list[float] = []
+
+    def visit(text, cm, tm, font, size) -> None:  # type: ignore[no-untyped-def]
+        if text.strip():
+            lows.append(tm[5] * cm[3] + cm[5])
+
+    PdfReader(str(pdf_path)).pages[0].extract_text(visitor_text=visit)
+    bottom = bottom_mm / _PT
+    return (min(y for y in lows if y > bottom) - bottom) * _PT
+
+
+# (template, at most this many of the example's 5 key points left out, at most this much
+# room (mm) under page 1's last line in LibreOffice): bounds from measurement, with about
+# a line to spare (measured: 4 of 5 and 8.5 mm; 4 of 5 and 10.2 mm; none and 13.2 mm)
+TEMPLATES = [
+    (org_template, 4, 12),
+    (stock_template, 4, 14),
+    (letter_template, 1, 16),
+]
 
 
 @needs_soffice
-def test_the_briefing_on_a_template_is_one_page_in_libreoffice_and_counts_are_true(
-    runner, tmp_path
+@pytest.mark.parametrize(("make", "max_points_out", "max_room_mm"), TEMPLATES)
+def test_the_briefing_on_a_template_is_one_full_page_in_libreoffice_and_counts_are_true(
+    runner, tmp_path, make, max_points_out, max_room_mm
 ):
-    template = org_template(tmp_path / "org.docx")
+    template = make(tmp_path / "template.docx")
     out = tmp_path / "out"
     args = ["build", str(EXAMPLE), "-o", str(out), "--template", str(template)]
     result = runner.invoke(cli, args)
     assert result.exit_code == 0, result.output
+    assert "cannot be cut any further" not in result.output
     # every count the command prints is true for its file, or says whose count it is
     for kind in ("briefing", "chronology"):
         path = out / f"grooming-gangs-inquiry-{kind}.docx"
         line = next(ln for ln in result.output.splitlines() if ln.startswith(str(path)))
-        pages = len(PdfReader(convert_to_pdf(path, tmp_path / f"lo-{kind}")).pages)
-        if kind == "briefing":  # fitted to the template's page, with a wider band, or said
-            spilled = "the briefing cannot be cut any further and still runs over one page"
-            assert pages == 1 or spilled in result.output, result.output
+        rendered = convert_to_pdf(path, tmp_path / f"lo-{kind}")
+        pages = len(PdfReader(rendered).pages)
+        if kind == "briefing":  # one page as the template lays it out, and a full one
+            assert pages == 1, result.output
+            frame = page_frame(template).measuring_style(load_style(), "OFFICIAL")
+            room = _lowest_body_line_mm(rendered, frame.margins[2])
+            assert 0 <= room <= max_room_mm, room
         printed = int(re.search(r"\((\d+) pages?", line).group(1))
         if "in the PDF; the DOCX laid out by your template may differ" not in line:
             assert printed == pages, line
         else:
             pdf_path = out / f"grooming-gangs-inquiry-{kind}.pdf"
             assert printed == len(PdfReader(pdf_path).pages), line
+    points_out = re.search(r"leaves out (\d) of 5 key points", result.output)
+    assert (int(points_out.group(1)) if points_out else 0) <= max_points_out, result.output
+
+
+def test_a_template_too_small_for_a_briefing_is_named_and_the_brief_not_blamed(tmp_path):
+    template = tiny_template(tmp_path / "tiny.docx")
+    result = build_pack(
+        EXAMPLE, Options(outdir=tmp_path / "out", only=("briefing",), template=template)
+    )
+    over = [w for w in result.warnings if "runs over one page" in w.message]
+    assert len(over) == 1, [w.message for w in result.warnings]
+    assert over[0].file == str(template) and "template" in over[0].message
+    assert "shorten" not in (over[0].hint or "") and "without --template" in (over[0].hint or "")
+    assert not any("cannot be cut any further" in w.message for w in result.warnings)
 
 
 def _large_style(tmp_path: Path) -> Path:

@@ -38,6 +38,8 @@ from briefgen.model import Brief, Event, Source
 from briefgen.snapshot import KEY, briefing_snapshot
 
 Measure = Callable[[Document], int]
+# what the briefing says when even its smallest budget runs over one page
+OVER_ONE_PAGE = "cannot be cut any further and still runs over one page"
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,21 @@ CUT_ORDER: tuple[tuple[str, tuple[int, ...]], ...] = (
 )
 
 
+# The last resort, once every row of ``CUT_ORDER`` is at its last value: for a page with
+# little room (a Word template's wide margins, tall header and spaced-out headings), one
+# cut after another, down to one item of each part and then no key figures at all.
+LAST_CUTS: tuple[tuple[str, int], ...] = (
+    ("points", 1),
+    ("marks", 2),
+    ("figures", 1),
+    ("summary_chars", 100),
+    ("figures", 0),
+)
+
+
 def _budgets() -> tuple[Budget, ...]:
-    """Return every budget, from the most content to the least, following ``CUT_ORDER``."""
+    """Return every budget, from the most content to the least, following ``CUT_ORDER``
+    and then ``LAST_CUTS``."""
     level = [0] * len(CUT_ORDER)
     at = [values[0] for _, values in CUT_ORDER]
     names = [name for name, _ in CUT_ORDER]
@@ -85,7 +100,14 @@ def _budgets() -> tuple[Budget, ...]:
                 level[i] += 1
                 at[i] = values[level[i]]
                 out.append(Budget(**dict(zip(names, at, strict=True))))
+    for name, value in LAST_CUTS:
+        out.append(replace(out[-1], **{name: value}))
     return tuple(out)
+
+
+def _steps(name: str) -> tuple[int, ...]:
+    """Return the values a budget's ``name`` takes, from the most to the least."""
+    return dict(CUT_ORDER)[name] + tuple(v for n, v in LAST_CUTS if n == name)
 
 
 BUDGETS = _budgets()
@@ -177,7 +199,8 @@ def _compose_at(
             )
             for f in figures
         )
-        blocks += [Heading("Key figures", 1, bookmark=False), Figures(items_f)]
+        if items_f:  # the last resort leaves the section out
+            blocks += [Heading("Key figures", 1, bookmark=False), Figures(items_f)]
 
     events = brief.events
     if events:
@@ -282,8 +305,7 @@ def compose_briefing(
     lo, hi = 1, len(BUDGETS) - 1  # the answer is in lo..hi, or nothing fits
     last = _compose(brief, BUDGETS[hi])
     if measure(last[0]) > 1:
-        over = "cannot be cut any further and still runs over one page"
-        return Briefing(last[0], (*last[1], over))
+        return Briefing(last[0], (*last[1], OVER_ONE_PAGE))
     best, best_budget = last, BUDGETS[hi]
     while lo < hi:
         mid = (lo + hi) // 2
@@ -313,9 +335,8 @@ def _fill(
     A budget found by bisection cuts every part about equally; a page with room left
     takes back whole items first.
     """
-    values = dict(CUT_ORDER)
     for name in FILL_ORDER:
-        steps = values[name]
+        steps = _steps(name)
         while True:
             at = steps.index(getattr(budget, name))
             if at == 0:

@@ -13,10 +13,11 @@ only where it has none of the same name.
 Layers, one job each: ``xml`` (WordprocessingML snippets), ``styles`` (the named styles),
 ``inline`` and ``blocks`` (one translation per block type, with ``tables`` and
 ``timeline`` for the two big ones), ``template``, ``stylepart``, ``hdrftr`` and
-``package`` (the parts of the file), ``render`` (the entry point).
+``package`` (the parts of the file), ``render`` (the entry point); ``frame`` reads the
+page a template lays out, for fitting the briefing to it.
 """
 
+from briefgen.write.docx.frame import page_frame
 from briefgen.write.docx.render import render_docx
-from briefgen.write.docx.template import page_frame
 
 __all__ = ["page_frame", "render_docx"]

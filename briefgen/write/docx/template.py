@@ -19,7 +19,7 @@ from briefgen.document import (
     Document,
 )
 from briefgen.errors import BriefgenError, Problem
-from briefgen.styles import PageFrame, Style
+from briefgen.styles import Style
 from briefgen.write.docx.xml import NS, clean_text, twips_mm
 
 _DOC_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -214,57 +214,3 @@ def drop_extras_template(document: docx.document.Document) -> None:
     for rid, rel in list(pkg_rels.items()):
         if rel.reltype == RT.THUMBNAIL:
             del pkg_rels[rid]
-
-
-_EMU_PER_MM = 36000
-
-
-def page_frame(template: Path) -> PageFrame:
-    """Return the page a template lays the body out on: paper, margins (grown to clear its
-    default header and footer), and its Normal font and size.
-
-    The header's and footer's extent is estimated from their paragraphs (one line each at
-    their style's size, 1.2 times, plus spacing), which is what Word reserves for them.
-    """
-    document = open_template(template)
-    section = document.sections[-1]
-
-    def mm(value: int | None, default: float) -> float:
-        return value / _EMU_PER_MM if value is not None else default
-
-    width = mm(section.page_width, 210.0)
-    height = mm(section.page_height, 297.0)
-    top, right = mm(section.top_margin, 25.4), mm(section.right_margin, 25.4)
-    bottom, left = mm(section.bottom_margin, 25.4), mm(section.left_margin, 25.4)
-    normal = document.styles["Normal"] if "Normal" in document.styles else None  # noqa: SIM401
-    size = normal.font.size.pt if normal is not None and normal.font.size else 11.0
-    font = normal.font.name if normal is not None and normal.font.name else ""
-    if not font:  # the theme's or the defaults' font
-        rfonts = document.styles.element.find(f"{qn('w:docDefaults')}//{qn('w:rFonts')}")
-        font = (rfonts.get(qn("w:ascii")) or "") if rfonts is not None else ""
-        default_sz = document.styles.element.find(f"{qn('w:docDefaults')}//{qn('w:sz')}")
-        if normal is not None and not normal.font.size and default_sz is not None:
-            size = int(default_sz.get(qn("w:val")) or 22) / 2
-
-    def extent(part: object, distance: int | None) -> float:
-        if part is None or getattr(part, "is_linked_to_previous", True):
-            return 0.0
-        total = 0.0
-        for p in part.paragraphs:  # type: ignore[attr-defined]
-            pf = p.paragraph_format
-            pt = p.style.font.size.pt if p.style is not None and p.style.font.size else size
-            total += 1.2 * pt + (pf.space_before.pt if pf.space_before else 0.0)
-            total += pf.space_after.pt if pf.space_after else 0.0
-        return mm(distance, 12.7) + total * 25.4 / 72 if total else 0.0
-
-    top = max(top, extent(section.header, section.header_distance))
-    bottom = max(bottom, extent(section.footer, section.footer_distance))
-    own = []
-    for name, key in (("Title", "title"), ("Heading 1", "heading1"), ("Heading 2", "heading2")):
-        if name in document.styles:
-            st = document.styles[name]
-            while st is not None and not st.font.size:
-                st = st.base_style
-            if st is not None:
-                own.append((key, float(st.font.size.pt)))
-    return PageFrame((width, height), (top, right, bottom, left), font, size, tuple(own))

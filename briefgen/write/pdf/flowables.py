@@ -20,7 +20,7 @@ from briefgen.document import (
     Timeline,
 )
 from briefgen.write.pdf.figures import figures_table
-from briefgen.write.pdf.paragraphs import hanging_only, rl_paragraph
+from briefgen.write.pdf.paragraphs import contextual, hanging_only, rl_paragraph
 from briefgen.write.pdf.styles import Styles
 from briefgen.write.pdf.tables import table_flowables
 from briefgen.write.pdf.tagging import F, StructTree, list_item, tag
@@ -116,6 +116,8 @@ def _block_flowables(
                 p = rl_paragraph(st, item, name, bullet=marker)
                 if marker is None:
                     p.style = hanging_only(p.style)
+                if getattr(p.style, "briefgen_contextual", False):  # a template's list
+                    p.style = contextual(p.style, first=i == 1, last=i == len(items))
                 result.append(p if lst is None else list_item(p, lst))
             return result
         case Table():

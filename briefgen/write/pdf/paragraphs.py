@@ -135,4 +135,18 @@ def hanging_only(ps: ParagraphStyle) -> ParagraphStyle:
     clone.leftIndent = hanging
     clone.firstLineIndent = -hanging
     clone.briefgen_bold = getattr(ps, "briefgen_bold", False)
+    clone.briefgen_contextual = getattr(ps, "briefgen_contextual", False)
+    return clone
+
+
+def contextual(ps: ParagraphStyle, first: bool, last: bool) -> ParagraphStyle:
+    """A list item's style with no space between it and its neighbours in the list, as
+    Word's "don't add space between paragraphs of the same style" lays it out."""
+    if first and last:
+        return ps
+    clone = ParagraphStyle(name=f"{ps.name}-{'f' * first}{'l' * last}in-list", parent=ps)
+    clone.spaceBefore = ps.spaceBefore if first else 0
+    clone.spaceAfter = ps.spaceAfter if last else 0
+    for attr in ("briefgen_bold", "briefgen_contextual"):
+        setattr(clone, attr, getattr(ps, attr, False))
     return clone

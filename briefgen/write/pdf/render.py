@@ -11,6 +11,7 @@ from reportlab.platypus import (
     Frame,
     PageTemplate,
 )
+from reportlab.platypus.doctemplate import LayoutError
 
 from briefgen.document import (
     Document,
@@ -110,7 +111,18 @@ def render_pdf(
     return finish(buf.getvalue(), tree, clean(doc.title), doc.language or "en-GB"), pages
 
 
+# the page count of a document with a block that fits on no page
+UNPLACEABLE_PAGES = 1_000_000
+
+
 def count_pages(doc: Document, style: Style) -> int:
     """Return how many pages ``doc`` takes in ``style`` (renders it untagged: the same
-    pages, sooner; a briefing is quick)."""
-    return render_pdf(doc, style, tagged=False)[1]
+    pages, sooner; a briefing is quick).
+
+    A block taller than the whole page (a timeline on a small measuring page) cannot be
+    laid out at all: that counts as more pages than one, never as an error.
+    """
+    try:
+        return render_pdf(doc, style, tagged=False)[1]
+    except LayoutError:
+        return UNPLACEABLE_PAGES

@@ -10,7 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus.paraparser import ParaParser
 
 from briefgen.styles import Style
-from briefgen.stylespec import leading, spec
+from briefgen.stylespec import resolve, spec
 from briefgen.write.pdf.fonts import register_fonts
 
 
@@ -33,25 +33,25 @@ class Styles:
         ps = self._para.get(name)
         if ps is None:
             s = spec(name)
-            bold, colour_key, before, after, hanging = (
-                s.bold, s.colour, s.before, s.after, s.hanging
-            )  # fmt: skip
-            size = self.sizes[s.size]
+            r = resolve(name, self.style)
+            bold, size = r.bold, r.size
+            fonts = register_fonts(r.font) if r.font != self.style.font else self.fonts
+            face = fonts[1 if bold else 0]
             ps = ParagraphStyle(
                 name=f"briefgen-{name}",
-                fontName=self.font(bold),
+                fontName=face,
                 fontSize=size,
-                leading=leading(size),
-                textColor=self.colour[colour_key],
-                spaceBefore=before,
-                spaceAfter=after,
+                leading=r.leading,
+                textColor=self.colour[s.colour],
+                spaceBefore=r.before,
+                spaceAfter=r.after,
                 alignment=TA_LEFT,
-                leftIndent=hanging,
+                leftIndent=r.hanging,
                 firstLineIndent=0,
                 bulletIndent=0,
-                bulletFontName=self.font(bold),
+                bulletFontName=face,
                 bulletFontSize=size,
-                bulletColor=self.colour[colour_key],
+                bulletColor=self.colour[s.colour],
                 splitLongWords=1,
                 allowWidows=1,
                 allowOrphans=0,
@@ -61,6 +61,7 @@ class Styles:
                 underlineOffset=-0.12 * size,
             )
             ps.briefgen_bold = bold
+            ps.briefgen_contextual = r.contextual
             self._para[name] = ps
         return ps
 
