@@ -79,7 +79,8 @@ def parse_date(
       of the anchor's Monday-Sunday week;
     - a day and month without a year ("14 July") is the next one if it is at most three
       months after the anchor (sources name coming dates), else the latest one before it;
-      with a weekday ("Thursday 9 April") it is whichever of the two falls on that day;
+      with a weekday ("Thursday 9 April") it is whichever of the two falls on that day
+      (whatever the ``direction``: the weekday is surer than the tense);
     - "at/over the weekend", "last weekend": the latest Saturday-Sunday on or before the
       anchor (the one containing it on a Saturday or Sunday);
     - "last week", "this month", "next year": whole calendar units (weeks run Monday to

@@ -185,7 +185,8 @@ def _day_month(g: _Groups, ctx: _Ctx) -> _Span:
     else:
         candidates = _monthday_candidates(ctx.anchor, month, day, ctx.direction)
         found, inferred = candidates[0], True
-        if weekday is not None:
+        if weekday is not None:  # surer than the tense: "Saturday, April 25" is a Saturday
+            candidates += _monthday_candidates(ctx.anchor, month, day)
             found = next((c for c in candidates if c.weekday() == weekday), found)
     if weekday is not None and found.weekday() != weekday:
         name = _WEEKDAY_NAMES[found.weekday()].capitalize()
