@@ -27,6 +27,9 @@ TENSES = [
     ("Plans for the coming winter were set out.", "future"),  # a future cue wins
     ("The minister said the review will report in June.", "future"),
     ("Parliament returns next Monday.", "future"),
+    ("The sale is scheduled to close on Monday.", "future"),
+    ("The talks, set to resume on Monday, were delayed.", "future"),
+    ("The family could arrive as soon as Tuesday.", "future"),
     ("The report was published in October.", "past"),
     ("The coronation took place in May.", "past"),
     ("It opened three years ago.", "past"),
@@ -123,6 +126,7 @@ TENSE_READINGS = [
     ("Officials postponed the hearing until Tuesday morning.", date(2000, 3, 30),
      "2000-04-04", "2000-04-04"),
     ("The three are expected to join in April.", date(1998, 12, 5), "1999-04-01", "1999-04-30"),
+    ("The sale is scheduled to close on Monday.", date(1989, 11, 2), "1989-11-06", "1989-11-06"),
     # a weekday with a day-month is the one that falls on it, whatever the tense
     ("The paper said in an editorial on Saturday, April 25, that it ended two years ago.",
      date(1998, 4, 24), "1998-04-25", "1998-04-25"),

@@ -7,12 +7,12 @@ it per sentence here, from cues, and passes it in.
 The rule, from what news and briefing sentences do (TempEval-3 as a check):
 
 - a strong future cue makes the sentence ``"future"``: "will", "shall", "is/are due to",
-  "is/are set to", "expects/expected to", "plans/planning to", "intends to", "is/are to
-  be", "the coming", "next" before a date word ("next week", "next Monday"; not "next to"),
-  "upcoming", "forthcoming", "from ... onwards";
+  "set to", "scheduled", "as soon as", "expects/expected to", "plans/planning to",
+  "intends to", "is/are to be", "the coming", "next" before a date word ("next week",
+  "next Monday"; not "next to"), "upcoming", "forthcoming", "from ... onwards";
 - a bounded cue, "by" before a date ("by the end of February") or "until", is ``"future"``
-  only in a sentence with no past tense: "had filed reports by Wednesday", "had lived there
-  until 2 September" look back;
+  only in a sentence without a past auxiliary ("was", "were", "had", "did"): "had filed
+  reports by Wednesday", "had lived there until 2 September" look back;
 - an event cue makes it ``"past"``: "took place", "was held", "was published", "happened",
   "ago" and the like. Reporting verbs and auxiliaries ("said", "was", "had") are not: news is
   told in the past tense whatever the date of what it reports ("said it would extend the bid
@@ -41,7 +41,7 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _SEASON = r"(?:spring|summer|autumn|winter)"
 _DATE_WORD = rf"(?:{_MONTH}|{_WEEKDAY}|{_SEASON}|week|weekend|month|year|quarter|decade)"
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|(?:is|are|was|were) due to|(?:is|are) set to|"
+    r"\b(?:will|shall|won't|(?:is|are|was|were) due to|set to|scheduled|as soon as|"
     r"expects?(?: to)?|expected to|(?<!announced )(?<!unveiled )plans? to|planning to|"
     r"intends? to|(?:is|are) to be|"
     rf"the coming|next (?:{_DATE_WORD}|few|couple|financial|academic|tax|session)|"
