@@ -12,8 +12,7 @@ family of forms (``absolute``, ``relative``, ``parts``, ``fiscal``; ranges and "
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from briefgen.anaphora import is_anaphoric
 from briefgen.datelabels import day_label, lower_first
@@ -27,7 +26,6 @@ from briefgen.dates.core import (
     Direction,
     MonthDay,
     _Ctx,
-    _Span,
 )
 from briefgen.dates.fallback import _ENGLISH_WORDS, _fallback, clear_caches
 from briefgen.dates.normalise import _normalise
@@ -79,7 +77,8 @@ def parse_date(
       of the anchor's Monday-Sunday week;
     - a day and month without a year ("14 July") is the next one if it is at most three
       months after the anchor (sources name coming dates), else the latest one before it;
-      with a weekday ("Thursday 9 April") it is whichever of the two falls on that day;
+      with a weekday ("Thursday 9 April") it is whichever of the two falls on that day
+      (whatever the ``direction``: the weekday is surer than the tense);
     - "at/over the weekend", "last weekend": the latest Saturday-Sunday on or before the
       anchor (the one containing it on a Saturday or Sunday);
     - "last week", "this month", "next year": whole calendar units (weeks run Monday to
@@ -149,7 +148,7 @@ def parse_date(
     if span.start > span.end:  # pragma: no cover - every rule builds ordered spans
         raise DateError(text, "it names an empty interval", HINT)
     label = _deadline_label(span.label) if s.startswith("by ") else span.label
-    relative = not from_fallback and _depends_on_anchor(s, ctx, span)
+    relative = not from_fallback and ctx.reads.count > 0
     return DateSpan(text, span.start, span.end, span.precision, span.approximate, label, relative)
 
 
@@ -166,13 +165,3 @@ def _deadline_label(label: str) -> str:
     if label.startswith(("End of", "Start of")):
         return f"By the {lower_first(label)}"
     return f"By {lower_first(label)}"
-
-
-def _depends_on_anchor(s: str, ctx: _Ctx, span: _Span) -> bool:
-    """Tell whether the text's interval depends on the anchor: read it against another
-    anchor (a year and five weeks earlier: another year, month and weekday) and compare."""
-    try:
-        other = _expression(s, replace(ctx, anchor=ctx.anchor - timedelta(days=400)))
-    except (DateError, ValueError, OverflowError):
-        return True
-    return other is None or (other.start, other.end) != (span.start, span.end)

@@ -20,6 +20,7 @@ from briefgen.dates.core import (
     DateError,
     Direction,
     _century_number,
+    _century_of,
     _century_unit,
     _check_year,
     _Ctx,
@@ -89,25 +90,24 @@ def _iso_week(g: _Groups, ctx: _Ctx) -> _Span:
 def _numeric_date(g: _Groups, ctx: _Ctx) -> _Span:
     """14/06/2025 (day first unless month_first; the only valid reading wins), 14.06.25."""
     a, b = int(g["a"]), int(g["b"])
-    year = _two_digit_year(g["y"], ctx.anchor)
+    year = _two_digit_year(g["y"], ctx)
     day, month = (b, a) if ctx.month_first else (a, b)
     if month > 12 and day <= 12:
         day, month = month, day
     return _day_span(_make_date(year, month, day))
 
 
-def _year_value(text: str, anchor: date) -> int:
+def _year_value(text: str, ctx: _Ctx) -> int:
     """The year a written year names: "2025", or "'25" / "25" (see ``_two_digit_year``)."""
-    return _two_digit_year(text.lstrip("'"), anchor)
+    return _two_digit_year(text.lstrip("'"), ctx)
 
 
-def _two_digit_year(text: str, anchor: date) -> int:
+def _two_digit_year(text: str, ctx: _Ctx) -> int:
     """A four-digit year as is; "25" is the year ending 25 within 89 years before and 10
-    years after the anchor."""
+    years after the anchor (``_century_of``)."""
     if len(text) == 4:
         return int(text)
-    base = anchor.year + 10
-    return base - (base - int(text)) % 100
+    return _century_of(int(text), ctx)
 
 
 @rule(rf"(?P<m>[0-9]{{1,2}})/(?P<y>{_Y})")
@@ -146,8 +146,7 @@ def _decade(g: _Groups, ctx: _Ctx) -> _Span:
             return _Span(start, end, "century", f"{first}s", "century", year=first)
         return _decade_unit(first)
     tail = int(g["short"]) if g["short"] else 10 * _DECADE_WORDS.index(g["word"] or "")
-    first = ctx.anchor.year - (ctx.anchor.year - tail) % 100
-    return _decade_unit(first, inferred=True)
+    return _decade_unit(_century_of(tail, ctx, ahead=0), inferred=True)
 
 
 @rule(
@@ -178,14 +177,15 @@ def _day_month(g: _Groups, ctx: _Ctx) -> _Span:
         written = g["y"]
         if len(written.lstrip("'")) not in (2, 4) or (len(written) == 2 and g["us"] is not None):
             raise DateError("", "the year needs four digits", "write e.g. '16 June 2025'")
-        found = _make_date(_year_value(written, ctx.anchor), month, day)
+        found = _make_date(_year_value(written, ctx), month, day)
         inferred = False
     elif ctx.year is not None:
         found, inferred = _make_date(ctx.year, month, day), True
     else:
         candidates = _monthday_candidates(ctx.anchor, month, day, ctx.direction)
         found, inferred = candidates[0], True
-        if weekday is not None:
+        if weekday is not None:  # surer than the tense: "Saturday, April 25" is a Saturday
+            candidates += _monthday_candidates(ctx.anchor, month, day)
             found = next((c for c in candidates if c.weekday() == weekday), found)
     if weekday is not None and found.weekday() != weekday:
         name = _WEEKDAY_NAMES[found.weekday()].capitalize()
@@ -244,7 +244,7 @@ def _bare_day(g: _Groups, ctx: _Ctx) -> _Span | None:
 @rule(rf"(?P<m>{_MON})(?:(?: of)? |-)(?P<y>{_YR})")
 def _month_year(g: _Groups, ctx: _Ctx) -> _Span:
     """June 2025, Jun 2025, June of 2025, Jun-2025, June '25."""
-    year = _year_value(g["y"], ctx.anchor)
+    year = _year_value(g["y"], ctx)
     _check_year(year)
     return _month_unit(year, _MONTHS[g["m"]])
 
@@ -305,11 +305,12 @@ def _holiday(g: _Groups, ctx: _Ctx) -> _Span:
     """Christmas Day 2024, Easter Monday, last Christmas, Thanksgiving (US): the named day of
     the year given, else the most recent one on or before the anchor (last: before; next:
     after; this: in the anchor's year)."""
-    name, rel, anchor = g["h"], g["rel"], ctx.anchor
+    name, rel = g["h"], g["rel"]
     if g["y"]:
         return _day_span(_holiday_date(name, int(g["y"])))
     if ctx.year is not None and not rel:
         return _day_span(_holiday_date(name, ctx.year), inferred=True)
+    anchor = ctx.anchor
     if rel == "this":
         return _day_span(_holiday_date(name, anchor.year))
     found = _holiday_date(name, anchor.year)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Literal
 
@@ -118,14 +118,29 @@ def _no_reader(s: str, ctx: _Ctx) -> _Span | None:
     return None
 
 
+class _AnchorReads:
+    """How often the rules of one reading used the anchor (``_Ctx.anchor``): a text whose
+    interval the anchor decided is ``relative``. A rule that passes the text on has its
+    reads taken back (``rules.point``), as does a range end that is read again."""
+
+    __slots__ = ("count",)
+
+    def __init__(self) -> None:
+        self.count = 0
+
+
 @dataclass(frozen=True, slots=True)
 class _Ctx:
     """What a rule may use besides its own text: the anchor, the caller's settings, the
     reader of a nested expression (``briefgen.dates.rules.point``, passed in so that the
     families need not import the table that lists them) and, inside a range, the year and
-    month the other end supplies ("14" in "14–15 June 2025")."""
+    month the other end supplies ("14" in "14–15 June 2025").
 
-    anchor: date
+    Rules read the anchor as ``ctx.anchor``, which records the read in ``reads``; only
+    ``_century_of`` reads ``anchor_date`` unrecorded (the anchor picks the century of
+    "'25" or "the nineties", not the interval a reader would check)."""
+
+    anchor_date: date
     month_first: bool = False
     year: int | None = None
     month: int | None = None
@@ -133,6 +148,21 @@ class _Ctx:
     direction: Direction | None = None
     financial_year_start: MonthDay | None = None
     academic_year_start: MonthDay | None = None
+    reads: _AnchorReads = field(default_factory=_AnchorReads, compare=False, repr=False)
+
+    @property
+    def anchor(self) -> date:
+        """The anchor, for a rule whose interval it decides: the read is recorded."""
+        self.reads.count += 1
+        return self.anchor_date
+
+
+def _century_of(two_digits: int, ctx: _Ctx, ahead: int = 10) -> int:
+    """The latest year ending ``two_digits`` up to ``ahead`` years after the anchor's:
+    "'25", "16 June 25", "the nineties" name their year or decade; the anchor only picks
+    the century, so the read is not recorded."""
+    base = ctx.anchor_date.year + ahead
+    return base - (base - two_digits) % 100
 
 
 def _day_span(day: date, *, inferred: bool = False) -> _Span:
@@ -229,6 +259,8 @@ def _recent_month(anchor: date, month: int) -> int:
 
 def _relative_month_year(rel: str | None, month: int, ctx: _Ctx) -> tuple[int, bool]:
     """Resolve the year of a month name with an optional this/last/next; return (year, inferred)."""
+    if rel is None and ctx.year is not None:
+        return ctx.year, True
     anchor = ctx.anchor
     if rel in ("this",):
         return anchor.year, False
@@ -236,8 +268,6 @@ def _relative_month_year(rel: str | None, month: int, ctx: _Ctx) -> tuple[int, b
         return (anchor.year if month < anchor.month else anchor.year - 1), False
     if rel in ("next", "coming", "this coming", "following"):
         return (anchor.year if month > anchor.month else anchor.year + 1), False
-    if ctx.year is not None:
-        return ctx.year, True
     if ctx.direction == "future":
         return (anchor.year if month >= anchor.month else anchor.year + 1), True
     return _recent_month(anchor, month), True
@@ -344,3 +374,11 @@ def rule(*patterns: str) -> Callable[[_Handler], Rule]:
 def _point(s: str, ctx: _Ctx) -> _Span | None:
     """Read a single expression (no range) with the rule table the context carries."""
     return ctx.reader(s, ctx)
+
+
+def _point_apart(s: str, ctx: _Ctx) -> tuple[_Span | None, int]:
+    """Read a single expression keeping its anchor reads apart: (span, reads). For a caller
+    that may throw the reading away (a range end read again with the other end's year);
+    it adds the reads of the readings it keeps to ``ctx.reads``."""
+    own = replace(ctx, reads=_AnchorReads())
+    return own.reader(s, own), own.reads.count

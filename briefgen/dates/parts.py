@@ -163,18 +163,18 @@ def _season(g: _Groups, ctx: _Ctx) -> _Span | None:
     """Spring 2025, winter 2024-25 (December 2024 to February 2025), last autumn, the summer
     (the latest on or before the anchor's season), this summer, summer last year."""
     first = _SEASONS[g["s"]]
-    anchor = ctx.anchor
     if g["y"]:
-        year = _year_value(g["y"], anchor)
+        year = _year_value(g["y"], ctx)
         _check_year(year)
         if g["y2"] and (first != 12 or int(g["y2"]) not in (year + 1, (year + 1) % 100)):
             return None
         return _season_unit(year, first)
     if g["yrel"]:
-        return None if g["rel"] else _season_unit(anchor.year + _REL_STEP[g["yrel"]], first)
+        return None if g["rel"] else _season_unit(ctx.anchor.year + _REL_STEP[g["yrel"]], first)
     rel = g["rel"]
     if rel is None and ctx.year is not None:
         return _season_unit(ctx.year, first, inferred=True)
+    anchor = ctx.anchor
     # number seasons in time order (spring 0 .. winter 3) so before/after are comparisons
     index, current_index = first // 3 - 1, season_start_month(anchor.month) // 3 - 1
     current_year = season_year(anchor)

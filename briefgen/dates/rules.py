@@ -88,7 +88,9 @@ def point(s: str, ctx: _Ctx) -> _Span | None:
                 continue
             groups = _Groups(m.groupdict())
             groups["_all"] = s
+            reads = ctx.reads.count
             span = rule.handler(groups, ctx)
             if span is not None:
                 return span
+            ctx.reads.count = reads  # the anchor decided nothing: the rule passed it on
     return None

@@ -13,7 +13,16 @@ from briefgen.datelabels import (
     months_label,
     years_label,
 )
-from briefgen.dates.core import _RANGE_HINT, PRECISIONS, DateError, _Ctx, _point, _Span, _year_unit
+from briefgen.dates.core import (
+    _RANGE_HINT,
+    PRECISIONS,
+    DateError,
+    _Ctx,
+    _point,
+    _point_apart,
+    _Span,
+    _year_unit,
+)
 from briefgen.dates.normalise import _PREPOSITION, _SHORT_RANGE
 
 _SINCE = re.compile(r"(?:ever )?since (?P<rest>.+)|(?:from )?(?P<rest2>.+) onwards?")
@@ -99,17 +108,20 @@ def _context_of(span: _Span, ctx: _Ctx, shift: int = 0) -> _Ctx:
 
 
 def _range_ends(left_text: str, right_text: str, ctx: _Ctx) -> tuple[_Span, _Span] | None:
-    """Parse both ends, filling a missing year or month of one end from the other."""
-    left, right = _point(left_text, ctx), _point(right_text, ctx)
+    """Parse both ends, filling a missing year or month of one end from the other. Each
+    reading keeps its anchor reads apart; only those of the two readings kept count."""
+    (left, left_reads), (right, right_reads) = (
+        _point_apart(left_text, ctx), _point_apart(right_text, ctx)
+    )  # fmt: skip
     if left is None and right is None:
         return None
     if right is None:
         assert left is not None
-        right = _point(right_text, _context_of(left, ctx))
+        right, right_reads = _point_apart(right_text, _context_of(left, ctx))
         if right is None:
             return None
     if left is None or left.inferred:
-        filled = _point(left_text, _context_of(right, ctx))
+        filled, reads = _point_apart(left_text, _context_of(right, ctx))
         # "December to February 2025" wraps into the year before; "15-14 June 2025" does
         # not: a bare day that takes the other end's month is simply backwards
         if (
@@ -118,21 +130,22 @@ def _range_ends(left_text: str, right_text: str, ctx: _Ctx) -> tuple[_Span, _Spa
             and filled.start > right.start
             and not _same_month(filled, right)
         ):
-            filled = _point(left_text, _context_of(right, ctx, -1))
+            filled, reads = _point_apart(left_text, _context_of(right, ctx, -1))
         if filled is None:
             return None
-        left = filled
+        left, left_reads = filled, reads
     elif right.inferred:
-        filled = _point(right_text, _context_of(left, ctx))
+        filled, reads = _point_apart(right_text, _context_of(left, ctx))
         if (
             filled is not None
             and filled.inferred
             and filled.end < left.start
             and not _same_month(filled, left)
         ):
-            filled = _point(right_text, _context_of(left, ctx, 1))
+            filled, reads = _point_apart(right_text, _context_of(left, ctx, 1))
         if filled is not None:
-            right = filled
+            right, right_reads = filled, reads
+    ctx.reads.count += left_reads + right_reads
     return left, right
 
 

@@ -29,6 +29,8 @@ CASES: list[tuple[str, date, str | None, str, str]] = [
     ("16 June", MON, "future", "2025-06-16", "2025-06-16"),
     ("1 December", MON, "future", "2025-12-01", "2025-12-01"),
     ("Thursday 9 April", MON, "future", "2026-04-09", "2026-04-09"),
+    ("Saturday 25 April", date(1998, 4, 24), "past", "1998-04-25", "1998-04-25"),  # weekday wins
+    ("Monday 9 June", MON, "future", "2025-06-09", "2025-06-09"),
     # weekdays
     ("Monday", MON, "future", "2025-06-16", "2025-06-16"),
     ("Friday", MON, "future", "2025-06-20", "2025-06-20"),
