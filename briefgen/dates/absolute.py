@@ -185,7 +185,10 @@ def _day_month(g: _Groups, ctx: _Ctx) -> _Span:
     else:
         candidates = _monthday_candidates(ctx.anchor, month, day, ctx.direction)
         found, inferred = candidates[0], True
-        if weekday is not None:
+        if weekday is not None and found.weekday() != weekday:
+            # the weekday written outweighs the sentence's tense: "expected to be back on
+            # Monday 5 September" is the 5 September that is a Monday, before or after
+            candidates = _monthday_candidates(ctx.anchor, month, day)
             found = next((c for c in candidates if c.weekday() == weekday), found)
     if weekday is not None and found.weekday() != weekday:
         name = _WEEKDAY_NAMES[found.weekday()].capitalize()
