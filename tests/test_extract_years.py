@@ -69,6 +69,9 @@ def found(text: str) -> list[tuple[str, str, str]]:
          "24th October 2025", "2025-09-01", "2025-10-24"),
         ("Clinics run on 1, 8 and 15 July.", "1, 8 and 15 July", "2024-07-01", "2024-07-15"),
         ("The plan covers the years ahead.", "the years ahead", "2024-06-04", "2027-06-03"),
+        ("In 20 years the coast will have moved.", "In 20 years", "2044-01-01", "2044-12-31"),
+        ("Accounts for the year ending with 31 March 2024 were late.",
+         "the year ending with 31 March 2024", "2023-04-01", "2024-03-31"),
         ("Returns were filed on Christmas Eve.", "Christmas Eve", "2023-12-24", "2023-12-24"),
         ("Data for the previous academic year are final.", "the previous academic year",
          "2022-09-01", "2023-08-31"),
@@ -91,6 +94,9 @@ def test_years_in_sentences(sentence: str, mention: str, start: str, end: str) -
         ("Councils set a budget every financial year.", "financial year"),
         ("Appointments rose in 2023 – 19.4 million more than before.", "19"),
         ("He paid £2,023 for the car.", "2,023"),
+        # a superlative "in N years" compares with the past; it names no date
+        ("It is the biggest building programme in 50 years.", "in 50 years"),
+        ("Wages grew at the fastest rate in a decade.", "in a decade"),
     ],
 )
 def test_not_years(sentence: str, looks_like: str) -> None:

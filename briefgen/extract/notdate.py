@@ -33,6 +33,19 @@ _COUNTED_NOUNS = frozenset(
 )
 
 
+# "the biggest ... in 50 years" compares with the past, it names no date
+_SUPERLATIVE = re.compile(
+    r"\b(?:biggest|largest|highest|lowest|greatest|fastest|slowest|strongest|weakest|best|"
+    r"worst|sharpest|steepest|deepest|longest|shortest|smallest|most|least|first time|"
+    r"record)\b[^.,;:!?]*$",
+    re.I,
+)
+_SPANS = frozenset(
+    "year years decade decades month months week weeks generation generations century "
+    "centuries".split()
+)
+
+
 def _word_before(tokens: list[Token], s: int, n: int = 1) -> list[Token]:
     """Up to ``n`` word tokens before ``s`` (nearest last), stopping at sentence punctuation."""
     out: list[Token] = []
@@ -83,6 +96,12 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
         and after_word.low not in _VOCAB and after_word.low not in _FUNCTION_WORDS
     ):  # fmt: skip
         return "count"  # "about 2024 staff"
+    before_text_80 = text[max(0, tokens[s].start - 80) : tokens[s].start]
+    if (
+        lows[0] == "in" and len(content) == 2 and content[1] in _SPANS
+        and _SUPERLATIVE.search(before_text_80)
+    ):  # fmt: skip
+        return "comparison"  # "the biggest push in 50 years", "the fastest rate in a decade"
     bare_year = len(content) == 1 and re.fullmatch(r"[0-9]{4}", content[0]) is not None
     if bare_year:
         if content[0].startswith("0"):

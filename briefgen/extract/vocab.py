@@ -33,7 +33,7 @@ _EXTRA_VOCAB = {
     "mid", "middle", "back", "around", "about", "of", "fiscal", "financial", "calendar",
     "new", "ahead", "date", "to-day", "to-morrow", "to-night", "mondays", "tuesdays",
     "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "after", "working",
-    "tax", "academic", "school", "fy", "ended", "previous", "eve", "boxing", "years",
+    "tax", "academic", "school", "fy", "ended", "previous", "eve", "boxing", "years", "with",
 }  # fmt: skip
 # words before "financial year" that make it any such year, not one ("every financial year")
 _GENERIC = frozenset("every each a an per any one another".split())

@@ -46,6 +46,11 @@ CASES: list[Case] = [
     ("the end of the tax year 2024-25", MON, "2025-02-01", "2025-04-05", "month", False,
      "End of tax year 2024–25"),
     ("late 2023", MON, "2023-09-01", "2023-12-31", "month", False, "Late 2023"),
+    # the year ending with a day (older statute and accounts wording)
+    ("the year ending with 31 March 2024", MON, "2023-04-01", "2024-03-31", "day", False,
+     "Year ending with 31 March 2024"),
+    ("the three months ending with June 2024", MON, "2024-04-01", "2024-06-30", "month", False,
+     "Three months ending with June 2024"),
     # the new financial year: the one whose start is nearest the anchor
     ("the new financial year", APR, "2024-04-01", "2025-03-31", "year", False,
      "Financial year 2024–25"),
