@@ -115,6 +115,11 @@ def test_not_years(sentence: str, looks_like: str) -> None:
         ("The personal allowance for 2025-26 is unchanged.", "tax"),
         ("Students starting in 2024/25 pay higher fees.", "academic"),
         ("Half-term dates for 2024/25 are set.", "academic"),
+        ("Online returns for 2024/25 must reach us by 31 January.", "tax"),
+        ("Most people filed their 2023-24 returns early.", "tax"),
+        ("Ofsted inspected 600 schools in 2023/24.", "academic"),
+        ("Schools will get £1bn more in 2025-26.", None),  # money: the financial year
+        ("Returns on investment fell in 2023-24.", None),
         ("Pupil premium funding for 2024-25 rises.", None),
         ("The budget for 2024-25 was agreed.", None),
         ("Income tax receipts rise in 2029-30.", None),  # receipts are counted by financial year

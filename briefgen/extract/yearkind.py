@@ -15,7 +15,9 @@ import re
 
 _TAX = re.compile(
     r"\b(?:tax returns?|self[- ]assessment|tax years?|hmrc|personal allowances?|"
-    r"payments? on account|inheritance tax|capital gains tax|isa allowances?)\b",
+    r"payments? on account|inheritance tax|capital gains tax|isa allowances?|tax bills?|"
+    r"tax codes?|paye|p60s?|p11ds?|(?:online|paper|late) returns?|returns? (?:for|due)|"
+    r"fil(?:e|ed|ing) (?:\S+ ){0,3}returns?)\b",
     re.I,
 )
 _MONEY = re.compile(
@@ -26,7 +28,8 @@ _MONEY = re.compile(
 _ACADEMIC = re.compile(
     r"\b(?:academic|school years?|term dates|(?:autumn|spring|summer) terms?|students?|"
     r"pupils?|undergraduates?|postgraduates?|enrolments?|entrants|semesters?|trimesters?|"
-    r"hesa|ucas|universit(?:y|ies)|inset|half[- ]terms?|graduates?|graduation|freshers)\b",
+    r"hesa|ucas|universit(?:y|ies)|inset|half[- ]terms?|graduates?|graduation|freshers|"
+    r"schools?|ofsted|exams?|gcses?|a[- ]levels?|key stage \d)\b",
     re.I,
 )
 _PAIR = r"[0-9]{4}(?: ?[-–/] ?| to )(?:[0-9]{4}|[0-9]{2})"
