@@ -41,6 +41,12 @@ def found(text: str) -> list[tuple[str, str, str]]:
         # money wins over pupils; no cue at all: the financial year
         ("Funding per pupil rises to £6,000 in 2024-25.", "2024-25", "2024-04-01", "2025-03-31"),
         ("The council underspent in 2023/24.", "2023/24", "2023-04-01", "2024-03-31"),
+        ("GCSE entries have risen since 2021/22.", "since 2021/22", "2021-09-01", "2024-06-03"),
+        ("Pupils sat the new KS4 tests in 2023/24.", "2023/24", "2023-09-01", "2024-08-31"),
+        ("Consultation: 22 November 2021 → 31 January 2022", "22 November 2021 → 31 January 2022",
+         "2021-11-22", "2022-01-31"),
+        ("We are planning for the 2024/25 winter period.", "the 2024/25 winter period",
+         "2024-12-01", "2025-02-28"),
         ("Borrowing fell in 2023 to 2024, the Treasury said.", "2023 to 2024",
          "2023-04-01", "2024-03-31"),
         ("Our plans for 2024 to 25 protect front-line services.", "2024 to 25",
@@ -137,6 +143,8 @@ def test_year_kind(sentence: str, kind: str | None) -> None:
         ("2024 to 2025", "tax", "the tax year 2024 to 2025"),
         ("2026-27 to 2030-31", "tax", "tax years 2026-27 to 2030-31"),
         ("2024/25 and 2025/26", "academic", "academic years 2024/25 and 2025/26"),
+        ("since 2021/22", "academic", "since the academic year 2021/22"),
+        ("from 2024-25 onwards", "tax", "from the tax year 2024-25 onwards"),
         ("the tax year 2022/23", "tax", None),  # already named
         ("June 2024", "tax", None),
     ],

@@ -190,9 +190,12 @@ def _relative_named_year(g: _Groups, ctx: _Ctx) -> _Span:
 
 
 @rule(r".*\bfiscal\b.*", r".*\b(?:fy|financial year|tax year|academic year|school year)\b.*")
-def _fiscal(g: _Groups, ctx: _Ctx) -> _Span:
+def _fiscal(g: _Groups, ctx: _Ctx) -> _Span | None:
     """Any other text naming a fiscal, financial, tax or academic year: refused, saying
-    which forms are read."""
+    which forms are read (ranges and "since ..." are passed on to be read around it)."""
+    text = g["_all"]
+    if re.match(r"(?:ever )?since |from |between ", text) or text.endswith(("onwards", "onward")):
+        return None  # "since the academic year 2021/22": a span of such years
     if "fiscal" in g["_all"] and ctx.financial_year_start is None:
         raise DateError("", "a fiscal year starts on a day each organisation sets", FISCAL_HINT)
     raise DateError("", "briefgen reads such a year as one year and the next", _NAMED_HINT)

@@ -313,3 +313,12 @@ def _first_months(g: _Groups, ctx: _Ctx) -> _Span | None:
         return None
     label = f"The {g['which']} {g['n']} {g['unit']} of {lower_first(inner.label)}"
     return _Span(start, end, "month" if unit == "month" else "day", label, year=inner.nominal_year)
+
+
+@rule(rf"(?:the )?(?P<y>{_Y}) ?[-–/] ?(?P<yy>[0-9]{{2}}|{_Y}) winter(?: period| season)?")
+def _pair_winter(g: _Groups, ctx: _Ctx) -> _Span | None:
+    """The 2023/24 winter (period): the winter that starts in December of the first year."""
+    first = int(g["y"])
+    if int(g["yy"]) not in ((first + 1) % 100, first + 1):
+        return None
+    return _point(f"winter {first}", ctx)

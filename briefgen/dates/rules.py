@@ -58,6 +58,7 @@ RULES: tuple[Rule, ...] = (
     parts._quarter,  # Q1 2025, the third quarter
     parts._half,  # H2 2024, the first half of 2025
     parts._season,  # spring 2025, last autumn
+    parts._pair_winter,  # the 2023/24 winter period
     parts._part_of,  # early 2025, the end of June, the mid-1990s
     parts._first_months,  # the first eight months of 2024-25, the last three weeks of June
     # named days, clock times

@@ -46,7 +46,7 @@ _VOCAB = (
     | frozenset(_DATE_WORDS | _EXTRA_VOCAB)
 )
 _ABBREVIATED = frozenset(m for m in _MONTHS if len(m) <= 4) | {"c", "ca", "approx"}
-_INNER_PUNCT = frozenset("-–—/.,'’")
+_INNER_PUNCT = frozenset("-–—/.,'’→")  # "22 November 2021 → 31 January 2022"
 _PREPOSITIONS = frozenset("on in at during over of for by within throughout".split())
 # expressions too vague to date an event by themselves ("That must end now.")
 WEAK = frozenset(

@@ -29,11 +29,14 @@ _ACADEMIC = re.compile(
     r"\b(?:academic|school years?|term dates|(?:autumn|spring|summer) terms?|students?|"
     r"pupils?|undergraduates?|postgraduates?|enrolments?|entrants|semesters?|trimesters?|"
     r"hesa|ucas|universit(?:y|ies)|inset|half[- ]terms?|graduates?|graduation|freshers|"
-    r"schools?|ofsted|exams?|gcses?|a[- ]levels?|key stage \d)\b",
+    r"schools?|ofsted|exams?|gcses?|a[- ]levels?|key stage \d|ks[1-5]|qualifications?)\b",
     re.I,
 )
 _PAIR = r"[0-9]{4}(?: ?[-–/] ?| to )(?:[0-9]{4}|[0-9]{2})"
-_BARE_YEARS = re.compile(rf"(?:the )?(?P<years>{_PAIR}(?:(?:,? and |,? to |, | ?– ?| & ){_PAIR})*)")
+_BARE_YEARS = re.compile(
+    rf"(?P<pre>(?:since|from|by|until|in|during|for) )?(?:the )?"
+    rf"(?P<years>{_PAIR}(?:(?:,? and |,? to |, | ?– ?| & ){_PAIR})*)(?P<post> onwards?)?"
+)
 
 
 def year_kind(sentence: str) -> str | None:
@@ -48,12 +51,13 @@ def year_kind(sentence: str) -> str | None:
 
 
 def as_named_years(mention: str, kind: str) -> str | None:
-    """ "2022/23" -> "the tax year 2022/23", "2026-27 to 2030-31" -> "tax years 2026-27 to
-    2030-31"; ``None`` when the mention is not bare years of that form."""
+    """ "2022/23" -> "the tax year 2022/23", "since 2021/22" -> "since the academic year
+    2021/22", "2026-27 to 2030-31" -> "tax years 2026-27 to 2030-31"; ``None`` when the
+    mention is not bare years of that form."""
     m = _BARE_YEARS.fullmatch(mention.strip().lower())
     if m is None:
         return None
-    years = m["years"]
+    years, pre, post = m["years"], m["pre"] or "", m["post"] or ""
     if len(re.findall(_PAIR, years)) == 1:
-        return f"the {kind} year {years}"
-    return f"{kind} years {years}"
+        return f"{pre}the {kind} year {years}{post}"
+    return f"{pre}{kind} years {years}{post}"

@@ -46,6 +46,14 @@ CASES: list[Case] = [
     ("the end of the tax year 2024-25", MON, "2025-02-01", "2025-04-05", "month", False,
      "End of tax year 2024–25"),
     ("late 2023", MON, "2023-09-01", "2023-12-31", "month", False, "Late 2023"),
+    # spans of named years, and the winter a pair of years names
+    ("since the academic year 2021/22", date(2024, 2, 7), "2021-09-01", "2024-02-07", "year",
+     False, "Since academic year 2021–22"),
+    ("from the tax year 2023-24 onwards", date(2024, 2, 7), "2023-04-06", "2024-02-07", "year",
+     False, "Since tax year 2023–24"),
+    ("the 2023/24 winter period", MON, "2023-12-01", "2024-02-29", "season", False,
+     "Winter 2023–24"),
+    ("2023-24 winter", MON, "2023-12-01", "2024-02-29", "season", False, "Winter 2023–24"),
     # the year ending with a day (older statute and accounts wording)
     ("the year ending with 31 March 2024", MON, "2023-04-01", "2024-03-31", "day", False,
      "Year ending with 31 March 2024"),

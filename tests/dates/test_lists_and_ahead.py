@@ -19,6 +19,11 @@ CASES: list[Case] = [
      "2025-09-01", "2025-10-24", "day", False, "1 September – 24 October 2025"),
     ("June, July and August 2018", MON, "2018-06-01", "2018-08-31", "month", False,
      "June–August 2018"),
+    # an arrow between two dates, as consultation key-date pages write a range
+    ("22 November 2021 → 31 January 2022", MON, "2021-11-22", "2022-01-31", "day", False,
+     "22 November 2021 – 31 January 2022"),
+    ("04 July → 09 September 2022", MON, "2022-07-04", "2022-09-09", "day", False,
+     "4 July – 9 September 2022"),
     # rolling periods after the anchor
     ("the next decade", MON, "2025-06-17", "2035-06-16", "decade", False,
      "17 June 2025 – 16 June 2035"),
