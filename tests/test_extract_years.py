@@ -52,6 +52,8 @@ def found(text: str) -> list[tuple[str, str, str]]:
         ("Our plans for 2024 to 25 protect front-line services.", "2024 to 25",
          "2024-04-01", "2025-03-31"),
         ("The guidance for 24/25 was published late.", "24/25", "2024-04-01", "2025-03-31"),
+        ("NHS spending in 19/20 rose.", "19/20", "2019-04-01", "2020-03-31"),
+        ("The 22/23 accounts are late.", "22/23", "2022-04-01", "2023-03-31"),
         ("It was noted that the 2024/25 budget had grown.", "the 2024/25",
          "2024-04-01", "2025-03-31"),
         ("Prices rose in the year 2023-24.", "the year 2023-24", "2023-04-01", "2024-03-31"),
@@ -100,6 +102,8 @@ def test_years_in_sentences(sentence: str, mention: str, start: str, end: str) -
         ("Councils set a budget every financial year.", "financial year"),
         ("Appointments rose in 2023 – 19.4 million more than before.", "19"),
         ("He paid £2,023 for the car.", "2,023"),
+        ("Only 19/20 patients were seen on time.", "19/20"),  # a fraction, not 2019-20
+        ("She scored 18/19 in the test.", "18/19"),
         # a superlative "in N years" compares with the past; it names no date
         ("It is the biggest building programme in 50 years.", "in 50 years"),
         ("Wages grew at the fastest rate in a decade.", "in a decade"),

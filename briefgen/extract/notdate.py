@@ -102,6 +102,13 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
         and _SUPERLATIVE.search(before_text_80)
     ):  # fmt: skip
         return "comparison"  # "the biggest push in 50 years", "the fastest rate in a decade"
+    if (
+        len(words) == 2 and all(re.fullmatch(r"[0-9]{2}", w.low) for w in words)
+        and text[words[0].end : words[1].start] == "/"
+        and prev_low not in _YEAR_PREPOSITIONS and prev_low not in ("the", "for", "by", "in")
+        and not _sentence_initial(tokens, s, text)
+    ):  # fmt: skip
+        return "fraction"  # "only 19/20 patients", "scored 18/19"; not "in 19/20"
     bare_year = len(content) == 1 and re.fullmatch(r"[0-9]{4}", content[0]) is not None
     if bare_year:
         if content[0].startswith("0"):
