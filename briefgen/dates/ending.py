@@ -50,8 +50,9 @@ def _months_back(end: date, months: int, whole_months: bool) -> date:
 
 @rule(
     r"(?:the )?(?:(?P<kind>financial|tax|academic|school) )?(?P<unit>year|twelve months|quarter)"
-    r" (?P<word>to|ending|ended|up to) (?P<rest>.+)",
-    rf"(?:the )?(?P<n>{_NUM}) months (?P<word>to|ending|ended|up to) (?P<rest>.+)",
+    r" (?P<word>ending with|ended with|ending on|ended on|to|ending|ended|up to) (?P<rest>.+)",
+    rf"(?:the )?(?P<n>{_NUM}) months (?P<word>ending with|ended with|to|ending|ended|up to)"
+    r" (?P<rest>.+)",
 )
 def _period_to(g: _Groups, ctx: _Ctx) -> _Span | None:
     """The year to June 2024, the year ending 31 March 2024, the 12 months to September

@@ -21,6 +21,8 @@ _ENGLISH_WORDS = frozenset(
     halves year years month months week weeks weekend day days decade decades century
     centuries fiscal financial today yesterday tomorrow now pre post""".split()
 )
+# English words that make a text a name or a reference, never a date ("NI Act 1998")
+_NAME_WORDS = frozenset("act acts bill order regulations rules report section no".split())
 # languages dateparser may try: enough for common sources, few enough that a miss is cheap
 _FALLBACK_LANGUAGES = (
     "en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "pl", "cs", "ru", "uk",
@@ -41,7 +43,7 @@ def _fallback(s: str, anchor: date, month_first: bool) -> _Span | None:
         len(years) != 1
         or len(numbers) > 2
         or not 1 <= len(words) <= 2
-        or any(w in _ENGLISH_WORDS for w in words)
+        or any(w in _ENGLISH_WORDS or w in _NAME_WORDS for w in words)
         or len(tokens) > 6
         or _HYPHENATED.search(s)
     ):

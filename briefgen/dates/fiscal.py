@@ -4,14 +4,18 @@ UK public-sector text counts money in financial years (1 April to 31 March: "202
 "FY2023/24", "the financial year 2023-24"), personal tax in tax years (6 April to 5 April,
 fixed by statute) and schooling in academic years (from 1 September unless the caller
 says otherwise). A bare "2023-24" or "2019/20" (a year and the next one's last two digits)
-is a financial year, never two calendar years. A "fiscal year" is an organisation's own
+is a financial year, never two calendar years; so are GOV.UK's "2024 to 2025", "2024/2025"
+and "24/25", and several at once ("tax years 2026-27 to 2030-31") run from the first's
+start to the last one's end. A "fiscal year" is an organisation's own
 accounting year: it is read only when the caller gives ``financial_year_start`` (a US
 federal fiscal year starts on 1 October, a company's wherever it says).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
+from itertools import pairwise
 
 from briefgen.dates.core import (
     _CALENDAR_HINT,
@@ -85,19 +89,66 @@ def _is_next(first: int, written: str | None) -> bool:
     return int(written) == first + 1
 
 
-@rule(rf"(?P<y>{_Y}) ?(?P<sep>[-–/]) ?(?P<yy>[0-9]{{2}})")
+@rule(
+    rf"(?:the )?(?:year )?(?P<y>{_Y}) ?(?P<sep>[-–/]) ?(?P<yy>[0-9]{{2}})",
+    rf"(?:the )?(?P<y>{_Y}) ?(?P<sep>/|to) ?(?P<yyyy>{_Y})",
+    rf"(?:the )?(?P<y>{_Y}) (?P<sep>to) (?P<yy>[0-9]{{2}})",
+    r"(?P<y2>1[3-9]|[2-9][0-9]) ?(?P<sep>/) ?(?P<yy>[0-9]{2})",
+)
 def _financial_short(g: _Groups, ctx: _Ctx) -> _Span | None:
-    """2023-24, 2019/20: the financial year, labelled as written ("2023–24", "2019/20");
-    "2014/10" (a year and a month number) is October 2014; other pairs ("2011-15", and
-    "2025-06", an ISO month) are left to the other rules."""
-    first = int(g["y"])
-    if _is_next(first, g["yy"]):
+    """2023-24, 2019/20, 2024/2025, 24/25 and GOV.UK's "2024 to 2025" (or "2024 to 25"):
+    the financial year, labelled as written ("2023–24", "2019/20"); "2014/10" (a year and
+    a month number) is October 2014; other pairs ("2011-15", "2011 to 2015", and "2025-06",
+    an ISO month) are left to the other rules. "from 2024 to 2025" stays a range of years."""
+    first = _two_digit_year(int(g["y2"]), ctx) if g["y2"] else int(g["y"])
+    if _is_next(first, g["yy"] or g["yyyy"]):
         return named_year("financial", first, ctx, _written(first, "/" if g["sep"] == "/" else "–"))
+    if g["y2"] or g["yyyy"] or g["sep"] == "to" or "year" in g["_all"]:
+        return None
     month = int(g["yy"])
     if g["sep"] == "/" and 1 <= month <= 12:
         _check_year(first)
         return _month_unit(first, month)
     return None
+
+
+def _two_digit_year(yy: int, ctx: _Ctx) -> int:
+    """The year "24" names: the one from 89 years before to 10 years after the anchor."""
+    year = ctx.anchor.year - ctx.anchor.year % 100 + yy
+    if year > ctx.anchor.year + 10:
+        year -= 100
+    elif year < ctx.anchor.year - 89:
+        year += 100
+    return year
+
+
+_PAIR = re.compile(rf"(?P<y>{_Y}) ?[-–/] ?(?P<yy>[0-9]{{2}}|{_Y})")
+_BETWEEN_PAIRS = re.compile(r"(?: |and|to|&|–|-)*")
+
+
+@rule(
+    rf"(?:the )?{_KIND} years (?P<rest>{_Y}.+)",
+    rf"(?:the )?(?P<rest>{_Y}.+) {_KIND} years",
+)
+def _named_years(g: _Groups, ctx: _Ctx) -> _Span | None:
+    """Several named years: "tax years 2026-27 to 2030-31", "tax years 2028-29, 2029-30 and
+    2030-31", "the 2024/25 and 2025/26 academic years": the first one's start to the last
+    one's end."""
+    kind = _KINDS[g["kind"]]
+    pairs = list(_PAIR.finditer(g["rest"]))
+    gaps = [g["rest"][a.end() : b.start()] for a, b in pairwise(pairs)]
+    if (
+        len(pairs) < 2 or pairs[0].start() or pairs[-1].end() != len(g["rest"])
+        or not all(_BETWEEN_PAIRS.fullmatch(gap) for gap in gaps)
+        or not all(_is_next(int(p["y"]), p["yy"]) for p in pairs)
+    ):  # fmt: skip
+        return None
+    firsts = [int(p["y"]) for p in pairs]
+    if firsts != sorted(firsts):
+        return None
+    head, tail = named_year(kind, firsts[0], ctx, ""), named_year(kind, firsts[-1], ctx, "")
+    label = f"{_LABELS[kind]}s {_written(firsts[0])} to {_written(firsts[-1])}"
+    return _Span(head.start, tail.end, "year", label, year=firsts[0])
 
 
 @rule(
@@ -118,26 +169,33 @@ def _named_year(g: _Groups, ctx: _Ctx) -> _Span:
 
 
 @rule(
-    rf"(?:the )?(?P<rel>this|current|present|last|previous|past|next|coming|following) {_KIND}"
+    rf"(?:the )?(?P<rel>this|current|present|last|previous|past|next|coming|following|new)"
+    rf" {_KIND}"
     r" year",
     rf"(?:the )?{_KIND} year",
 )
 def _relative_named_year(g: _Groups, ctx: _Ctx) -> _Span:
     """This financial year (the one containing the anchor), last / next tax year, the
-    academic year (the anchor's)."""
+    academic year (the anchor's), the new financial year (the one whose start is nearest
+    the anchor: just begun, or about to)."""
     kind = _KINDS[g["kind"]]
     month, day = year_start(kind, ctx)
     anchor = ctx.anchor
     first = anchor.year if (anchor.month, anchor.day) >= (month, day) else anchor.year - 1
     step = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}
     first += step.get(g["rel"] or "this", 0)
+    if g["rel"] == "new" and anchor - _make_date(first, month, day) > timedelta(days=182):
+        first += 1  # "the new financial year": the one that starts nearest the anchor
     return named_year(kind, first, ctx, f"{_LABELS[kind]} {_written(first)}")
 
 
 @rule(r".*\bfiscal\b.*", r".*\b(?:fy|financial year|tax year|academic year|school year)\b.*")
-def _fiscal(g: _Groups, ctx: _Ctx) -> _Span:
+def _fiscal(g: _Groups, ctx: _Ctx) -> _Span | None:
     """Any other text naming a fiscal, financial, tax or academic year: refused, saying
-    which forms are read."""
+    which forms are read (ranges and "since ..." are passed on to be read around it)."""
+    text = g["_all"]
+    if re.match(r"(?:ever )?since |from |between ", text) or text.endswith(("onwards", "onward")):
+        return None  # "since the academic year 2021/22": a span of such years
     if "fiscal" in g["_all"] and ctx.financial_year_start is None:
         raise DateError("", "a fiscal year starts on a day each organisation sets", FISCAL_HINT)
     raise DateError("", "briefgen reads such a year as one year and the next", _NAMED_HINT)

@@ -33,12 +33,14 @@ from briefgen.dates.core import (
 from briefgen.dates.vocab import (
     _MON,
     _MONTHS,
+    _NUM,
     _ORD,
     _REL,
     _SEASON,
     _SEASONS,
     _Y,
     _YR,
+    _number,
     _ordinal_value,
 )
 
@@ -236,12 +238,18 @@ def _apply_part(part: str, inner: _Span) -> _Span | None:
     start, end, unit = inner.start, inner.end, inner.unit
     joiner = "-" if part == "mid" else " "
     label = f"{_PART_LABELS[part]}{joiner}{lower_first(inner.label)}"
-    if unit == "year":
-        months = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "start": (1, 2), "end": (11, 12)}
+    y12, m12 = add_months(start.year, start.month, 12)
+    if unit == "year" or (  # a named year counts from its first month (a financial one's April)
+        inner.precision == "year" and end == date(y12, m12, start.day) - timedelta(days=1)
+    ):
+        months = {"early": (0, 3), "mid": (4, 7), "late": (8, 11), "start": (0, 1), "end": (10, 11)}
         first, last = months[part]
-        year = start.year
-        return _Span(date(year, first, 1), month_end(year, last), "month", label,
-                     inferred=inner.inferred, year=year)  # fmt: skip
+        y1, m1 = add_months(start.year, start.month, first)
+        y2, m2 = add_months(start.year, start.month, last)
+        begin = start if first == 0 else date(y1, m1, 1)
+        finish = end if last == 11 else month_end(y2, m2)
+        return _Span(begin, finish, "month", label, inferred=inner.inferred,
+                     year=inner.nominal_year)  # fmt: skip
     if unit == "month":
         bounds = {"early": (1, 10), "start": (1, 10), "mid": (11, 20), "late": (21, end.day)}
         first, last = bounds.get(part, (21, end.day))
@@ -272,3 +280,45 @@ def _apply_part(part: str, inner: _Span) -> _Span | None:
     if unit == "day":
         return inner
     return None
+
+
+@rule(
+    rf"(?:the )?(?P<which>first|last|final) (?P<n>{_NUM}) (?P<unit>months|weeks|days)"
+    r" of (?P<rest>.+)"
+)
+def _first_months(g: _Groups, ctx: _Ctx) -> _Span | None:
+    """The first eight months of 2024-25 (April to November 2024), the last three weeks of
+    June: the first or last N whole units of a period that holds more than N of them."""
+    inner = _point(g["rest"], ctx)
+    count = _number(g["n"])
+    if inner is None or count < 1:
+        return None
+    unit = g["unit"][:-1]
+    if unit == "month":
+        if inner.start.day != 1 or count > 12 * (inner.end.year - inner.start.year + 1):
+            return None
+        if g["which"] == "first":
+            y, m = add_months(inner.start.year, inner.start.month, count - 1)
+            start, end = inner.start, month_end(y, m)
+        else:
+            y, m = add_months(inner.end.year, inner.end.month, 1 - count)
+            start, end = date(y, m, 1), inner.end
+    else:
+        days = count * (7 if unit == "week" else 1)
+        if g["which"] == "first":
+            start, end = inner.start, inner.start + timedelta(days=days - 1)
+        else:
+            start, end = inner.end - timedelta(days=days - 1), inner.end
+    if start < inner.start or end > inner.end or (start, end) == (inner.start, inner.end):
+        return None
+    label = f"The {g['which']} {g['n']} {g['unit']} of {lower_first(inner.label)}"
+    return _Span(start, end, "month" if unit == "month" else "day", label, year=inner.nominal_year)
+
+
+@rule(rf"(?:the )?(?P<y>{_Y}) ?[-–/] ?(?P<yy>[0-9]{{2}}|{_Y}) winter(?: period| season)?")
+def _pair_winter(g: _Groups, ctx: _Ctx) -> _Span | None:
+    """The 2023/24 winter (period): the winter that starts in December of the first year."""
+    first = int(g["y"])
+    if int(g["yy"]) not in ((first + 1) % 100, first + 1):
+        return None
+    return _point(f"winter {first}", ctx)

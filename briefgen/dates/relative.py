@@ -113,6 +113,8 @@ def _relative_unit(g: _Groups, ctx: _Ctx) -> _Span | None:
     rel, unit = g["rel"] or "", g["unit"] or ""
     if not unit.endswith("quarter") and (rel == "past" or g["_all"].startswith("the last ")):
         return None  # "the past week", "the last year": rolling periods (_rolling_period)
+    if unit == "decade" and g["_all"].startswith(("the next ", "the coming ")):
+        return None  # "over the next decade": the ten years after the anchor (_rolling_period)
     if rel == "the" and unit == "current year":
         unit, rel = "year", "this"
     if unit.endswith("quarter") and (rel in ("the", "latest", "most recent") or " " in rel):
@@ -171,11 +173,14 @@ _RECENT_LENGTHS = {"day": 7, "week": 4, "month": 3, "year": 3}
     r"|year)s(?: and (?P<unit2>week|month|year)s)?",
     r"(?:the )?(?P<dir>coming|upcoming|next few|following few|next couple of|next several)"
     r" (?P<unit>day|week|month|year)s(?: and (?P<unit2>week|month|year)s)?",
+    r"(?:the |the (?:difficult|challenging|tough|busy|critical) )?(?P<unit>day|week|month|year)s"
+    r"(?: and (?P<unit2>week|month|year)s)? (?P<dir>ahead)",
 )
 def _recent_coming(g: _Groups, ctx: _Ctx) -> _Span | None:
     """In recent days/weeks/months/years (also "of recent years"): the 7 days, 4 weeks, 3
-    months or 3 years up to the anchor (years: marked approximate); in the coming ...: the
-    same lengths after it; "weeks and months": the longer unit's length."""
+    months or 3 years up to the anchor (years: marked approximate); in the coming ... (or
+    "the months ahead"): the same lengths after it; "weeks and months": the longer unit's
+    length."""
     unit, unit2 = g["unit"] or "", g["unit2"]
     words = f"{unit}s and {unit2}s" if unit2 else f"{unit}s"
     if unit2:
@@ -185,7 +190,9 @@ def _recent_coming(g: _Groups, ctx: _Ctx) -> _Span | None:
     count = _RECENT_LENGTHS[unit]
     start, end = _rolling(unit, ctx.anchor, -count if g["dir"] else count)
     # the length is a convention, not what the source said: the label keeps the words
-    if g["dir"]:
+    if g["dir"] == "ahead":
+        label = f"The {words} ahead (from {day_label(ctx.anchor)})"
+    elif g["dir"]:
         label = f"In the {g['dir']} {words} (from {day_label(ctx.anchor)})"
     else:
         label = f"In the {words} to {day_label(ctx.anchor)}"
@@ -212,10 +219,11 @@ def _year_ahead(g: _Groups, ctx: _Ctx) -> _Span:
 @rule(
     rf"(?:the )?(?:past|last) (?:(?P<n>{_NUM}) )?(?P<unit>{_UNIT})s?",
     rf"(?:the )?(?P<dir>next|following|coming) (?P<n>{_NUM}) (?P<unit>{_UNIT})s?",
+    r"the (?P<dir>next|coming) (?P<unit>decade)",
 )
 def _rolling_period(g: _Groups, ctx: _Ctx) -> _Span | None:
-    """The past week, the last three months, the next 10 days: rolling periods that end on
-    (or start after) the anchor."""
+    """The past week, the last three months, the next 10 days, the next decade: rolling
+    periods that end on (or start after) the anchor ("next decade" alone is the 2030s)."""
     if not g["_all"].startswith(("the ", "past ")) and not g["n"] and not g["dir"]:
         return None  # "last week" is the calendar week, handled by _relative_unit
     count = _number(g["n"] or "1")

@@ -58,11 +58,14 @@ RULES: tuple[Rule, ...] = (
     parts._quarter,  # Q1 2025, the third quarter
     parts._half,  # H2 2024, the first half of 2025
     parts._season,  # spring 2025, last autumn
+    parts._pair_winter,  # the 2023/24 winter period
     parts._part_of,  # early 2025, the end of June, the mid-1990s
+    parts._first_months,  # the first eight months of 2024-25, the last three weeks of June
     # named days, clock times
     absolute._holiday,  # Christmas Day 2024, Easter Monday
     absolute._with_time,  # 9am on Tuesday, 16 June 2025 at 3.30pm
     # financial, tax, academic and fiscal years; refusals
+    fiscal._named_years,  # tax years 2026-27 to 2030-31, the 2024/25 and 2025/26 academic years
     fiscal._named_year,  # the financial year 2023-24, FY2023/24, the tax year 2024-25
     fiscal._relative_named_year,  # this financial year, next academic year
     fiscal._fiscal,  # anything naming a fiscal or financial year

@@ -97,8 +97,43 @@ def _range(body: str, ctx: _Ctx) -> _Span | None:
         except DateError as exc:
             if backwards is None:
                 backwards = exc
+    listed = _list(body, ctx)
+    if listed is not None:
+        return listed
     if backwards is not None:
         raise backwards
+    return None
+
+
+def _list(body: str, ctx: _Ctx) -> _Span | None:
+    """A list of three or more dates ("2, 9 and 16 June 2025", "Monday 1st September 2025,
+    Thursday 23rd October 2025 and Friday 24th October 2025"; commas are gone by now): the
+    first to the last, the items before "and" read with the last one's year and month."""
+    left_text, sep, right_text = body.rpartition(" and ")
+    words = left_text.split()
+    if not sep or not 2 <= len(words) <= 12:
+        return None
+    right = _point(right_text, ctx)
+    if right is None:
+        return None
+    items = _items(words, ctx, _context_of(right, ctx))
+    if items is None or len(items) < 2:
+        return None
+    ends = _range_ends(items[0], right_text, ctx)
+    return None if ends is None else _join(*ends, ctx)
+
+
+def _items(words: list[str], ctx: _Ctx, filled: _Ctx) -> list[str] | None:
+    """Split ``words`` into dates, the longest first item first, or ``None``."""
+    if not words:
+        return []
+    for i in range(len(words), 0, -1):
+        head = " ".join(words[:i])
+        if _point(head, ctx) is None and _point(head, filled) is None:
+            continue
+        rest = _items(words[i:], ctx, filled)
+        if rest is not None:
+            return [head, *rest]
     return None
 
 

@@ -16,47 +16,26 @@ from datetime import date
 from functools import lru_cache
 
 from briefgen.dates import DateError, DateSpan, parse_date
+from briefgen.extract.notdate import not_a_date
 from briefgen.extract.tense import Direction, directions
+from briefgen.extract.tokens import Token, _is_number, tokenize
 from briefgen.extract.vocab import (
     _ABBREVIATED,
-    _AGE_CUES,
-    _AMBIGUOUS,
-    _APPROXIMATORS,
     _DATE_WORDS,
-    _FUNCTION_WORDS,
     _INNER_PUNCT,
-    _MONTH_CUES,
     _MONTHS,
-    _NAME_ENDINGS,
-    _POSSESSIVES,
     _PREPOSITIONS,
-    _QUANTITY_CUES,
-    _SEASON_CUES,
     _VOCAB,
     _WEEKDAY_ABBREVIATIONS,
     _WEEKDAYS,
-    _YEAR_PREPOSITIONS,
     WEAK,
 )
+from briefgen.extract.yearkind import as_named_years, year_kind
 
 # two anchors far apart: an expression that reads the same against both is absolute
 _PROBE_ANCHORS = (date(2003, 7, 9), date(2017, 2, 21))
 _MAX_LEFT = 6  # tokens a mention may reach before its date word ("between early ...")
 _MAX_RIGHT = 8  # and after it ("June 2011 to late March 2015")
-
-_TOKEN = re.compile(r"[^\W_]+(?:['’][sS](?![^\W_]))?|[^\w\s]")
-
-
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    low: str
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
 
 
 @dataclass(frozen=True)
@@ -88,22 +67,6 @@ class Mention:
             "end": self.span.end.isoformat() if self.span else None,
             "label": self.span.label if self.span else "unresolved (no publication date)",
         }
-
-
-def tokenize(text: str) -> list[Token]:
-    """Words (with a possessive 's), numbers and single punctuation marks, with offsets."""
-    return [Token(m.start(), m.end(), m[0], _low(m[0])) for m in _TOKEN.finditer(text)]
-
-
-def _low(word: str) -> str:
-    low = word.lower()
-    if low.endswith(("'s", "’s")) and len(low) > 2:
-        low = low[:-2]
-    return low
-
-
-def _is_number(low: str) -> bool:
-    return low[:1].isdigit()
 
 
 def _is_core(tok: Token) -> bool:
@@ -140,10 +103,12 @@ def _joinable(tokens: list[Token], i: int, text: str) -> bool:
     if tok.text == ",":  # "June 16, 2025", "Monday, 16 June"; not "last year, and 2024"
         before = tokens[i - 1] if i else None
         after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if after is not None and after.low == "and" and i + 2 < len(tokens):
+            after = tokens[i + 2]  # "2029-30, and 2030-31"
         return (
             before is not None and after is not None
             and (before.low in _WEEKDAYS or _is_number(before.low))
-            and (_is_number(after.low) or after.low in _MONTHS)
+            and (_is_number(after.low) or after.low in _MONTHS or after.low in _WEEKDAYS)
         )  # fmt: skip
     return True
 
@@ -207,12 +172,16 @@ def find_mentions(
         if i < floor or not _is_core(tokens[i]):
             i += 1
             continue
-        direction = sentences[bisect_right(starts, tokens[i].start) - 1][2]
+        sentence_start, sentence_end, direction = sentences[
+            bisect_right(starts, tokens[i].start) - 1
+        ]
         best = _best_window(tokens, i, floor, text, anchor, month_first, wrapped, direction)
         if best is None:
             i += 1
             continue
-        s, e, span, relative = best
+        s, e, span, relative = _continue_list(
+            tokens, best, text, anchor, month_first, wrapped, direction
+        )
         if (
             tokens[s].low == "the" and e == s + 1 and re.fullmatch(r"[0-9]{4}", tokens[e].low)
             and e + 1 < len(tokens) and tokens[e + 1].is_word
@@ -221,7 +190,7 @@ def find_mentions(
         s, span, relative = _drop_preposition(
             tokens, s, e, text, anchor, month_first, span, relative, direction
         )
-        if _not_a_date(tokens, s, e, text) is None:
+        if not_a_date(tokens, s, e, text) is None:
             if e > s and tokens[e].text == ".":  # "June." ends a sentence: the date is "June"
                 e -= 1
             begin = tokens[s].start
@@ -238,6 +207,10 @@ def find_mentions(
                 if whole_ok:
                     span, relative = whole_span, whole_relative
             mention_text = text[begin : tokens[e].end]
+            kind = year_kind(text[sentence_start:sentence_end])
+            named = as_named_years(mention_text, kind) if kind else None
+            if named is not None:  # "tax returns for 2022/23": the tax year
+                span, relative, _ = read_span(named, anchor, month_first, direction)
             normal = " ".join(mention_text.lower().split())
             found.append(
                 Mention(mention_text, begin, tokens[e].end - begin, span, relative, normal in WEAK)
@@ -308,6 +281,7 @@ def _best_window(
         if tokens[s].is_word
         and (tokens[e].is_word or (tokens[e].text == "." and tokens[e - 1].low in _ABBREVIATED))
     ]
+    windows = [w for w in windows if not _cuts_number(tokens, w[0], w[1], text)]
     windows.sort(key=lambda w: (tokens[w[0]].start - tokens[w[1]].end, w[0]))
     for s, e in windows:
         candidate = text[tokens[s].start : tokens[e].end]
@@ -315,6 +289,46 @@ def _best_window(
         if ok:
             return s, e, span, relative
     return None
+
+
+def _continue_list(
+    tokens: list[Token], best: tuple[int, int, DateSpan | None, bool], text: str,
+    anchor: date | None, month_first: bool, wrapped: bool, direction: Direction | None,
+) -> tuple[int, int, DateSpan | None, bool]:  # fmt: skip
+    """Grow a mention over the rest of its list while the whole still reads as one date
+    ("Monday 1st September 2025, Thursday 23rd October 2025 and Friday 24th October 2025"
+    is longer than one window reaches)."""
+    s, e, span, relative = best
+    while True:
+        j = e + 1
+        while j < len(tokens) and j - e <= 2 and tokens[j].low in (",", "and"):
+            j += 1
+        if j == e + 1 or j >= len(tokens) or not _is_core(tokens[j]):
+            return s, e, span, relative
+        if not _is_number(tokens[e].low):  # "last year, and 2024" is two mentions
+            return s, e, span, relative
+        if line_break(text, tokens[e].end, tokens[j].start, wrapped):
+            return s, e, span, relative
+        more = _best_window(tokens, j, j, text, anchor, month_first, wrapped, direction)
+        if more is None:
+            return s, e, span, relative
+        whole = text[tokens[s].start : tokens[more[1]].end]
+        whole_span, whole_relative, ok = read_span(whole, anchor, month_first, direction)
+        if not ok:
+            return s, e, span, relative
+        e, span, relative = more[1], whole_span, whole_relative
+
+
+def _cuts_number(tokens: list[Token], s: int, e: int, text: str) -> bool:
+    """Does the window ``s..e`` end or start inside a number ("19" of "19.4", "480" of
+    "1,480")?"""
+    after = text[tokens[e].end : tokens[e].end + 2]
+    before = text[max(0, tokens[s].start - 2) : tokens[s].start]
+    return (
+        _is_number(tokens[e].low) and len(after) == 2 and after[0] in ".," and after[1].isdigit()
+    ) or (
+        _is_number(tokens[s].low) and len(before) == 2 and before[1] in ".," and before[0].isdigit()
+    )
 
 
 def _drop_preposition(
@@ -337,11 +351,6 @@ def _drop_preposition(
     return s, span, relative
 
 
-# nouns an ordinal counts ("our 20th year", "the 50th anniversary"): not a day of the month
-_COUNTED_NOUNS = frozenset(
-    "year years anniversary birthday century centuries season term session edition time "
-    "times decade generation place floor round".split()
-)
 _WEEK_COMMENCING = re.compile(
     r"(?:\bthe\s+)?(?:\bweek\s+(?:commencing|beginning|starting)|\bw/[cb]\.?|\bw\.[cb]\.)\s*$",
     re.I,
@@ -353,158 +362,6 @@ def week_commencing(text: str, start: int) -> int:
     day ("the week commencing 24 April" is one mention of a week); else ``start``."""
     m = _WEEK_COMMENCING.search(text, max(0, start - 30), start)
     return m.start() if m is not None else start
-
-
-def _word_before(tokens: list[Token], s: int, n: int = 1) -> list[Token]:
-    """Up to ``n`` word tokens before ``s`` (nearest last), stopping at sentence punctuation."""
-    out: list[Token] = []
-    j = s - 1
-    while j >= 0 and len(out) < n:
-        tok = tokens[j]
-        if tok.is_word:
-            out.insert(0, tok)
-        elif tok.text in '.!?;:"“”()[]':
-            break
-        j -= 1
-    return out
-
-
-def _sentence_initial(tokens: list[Token], s: int, text: str) -> bool:
-    if s == 0:
-        return True
-    prev = tokens[s - 1]
-    return prev.text in ".!?:\"“”‘'`(—-" or "\n" in text[prev.end : tokens[s].start]
-
-
-def _not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
-    """Why the window ``s..e`` only looks like a date (a law's name, an age, a count, an
-    ordinal, a programme's name ...), or ``None`` if it is a date."""
-    words = [t for t in tokens[s : e + 1] if t.is_word]
-    lows = [t.low for t in words]
-    content = [w for w in lows if w not in _PREPOSITIONS and w != "the"]
-    before = _word_before(tokens, s, 3)
-    prev = before[-1] if before else None
-    prev_low = prev.low if prev else ""
-    after = tokens[e + 1] if e + 1 < len(tokens) else None
-    after_word = after if after is not None and after.is_word else None
-    before_text = " ".join(t.low for t in before)
-    tail = text[tokens[e].end : tokens[e].end + 14].lower()
-
-    approximate = [w for w in content if w not in _APPROXIMATORS]
-    if (
-        len(approximate) == 1 and len(content) == 2 and re.fullmatch(r"[0-9]{4}", approximate[0])
-        and after_word is not None and after_word.text.islower()
-        and after_word.low not in _VOCAB and after_word.low not in _FUNCTION_WORDS
-    ):  # fmt: skip
-        return "count"  # "about 2024 staff"
-    bare_year = len(content) == 1 and re.fullmatch(r"[0-9]{4}", content[0]) is not None
-    if bare_year:
-        if content[0].startswith("0"):
-            return "not a year"  # "0735 GMT"
-        if prev is not None and prev.text.endswith(("'s", "’s")) and len(before) > 0:
-            return "name"  # "Kopp's 1987 Chevrolet"
-        if (
-            prev is not None
-            and prev.text[0].isupper()
-            and prev_low not in _YEAR_PREPOSITIONS
-            and prev_low not in _MONTHS
-            and not _sentence_initial(tokens, s - 1, text)
-        ) or prev_low in _NAME_ENDINGS:
-            return "name"  # "Inquiries Act 2005", "Vision 2030"
-        if prev_low in _QUANTITY_CUES or before_text.endswith(
-            ("more than", "less than", "fewer than", "up to")
-        ):
-            return "count"
-        if tail.startswith(("%", " per cent", " percent", "-page", " pages", " people")):
-            return "count"
-        if (
-            after_word is not None and after_word.text.islower() and after_word.low not in _VOCAB
-            and after_word.low.endswith("s") and not after_word.low.endswith("ss")
-            and len(after_word.low) > 3 and prev_low not in _YEAR_PREPOSITIONS
-            and not (s > 0 and tokens[s - 1].text == "-")
-        ):  # fmt: skip
-            return "count"  # "2000 cases"
-        if s > 0 and tokens[s - 1].text in "£$€#," and tokens[s - 1].end == tokens[s].start:
-            return "count"
-        if (after is not None and after.text in "%") or (
-            after is not None
-            and after.text in ",."
-            and after.end < len(text)
-            and tokens[e].end == after.start
-            and text[after.end : after.end + 1].isdigit()
-        ):
-            return "count"  # "2,000", "2005.5"
-    if tail.startswith((" years old", "-year-old", " year old", "-years-old", " old", "-old")):
-        return "age"
-    if any(before_text.endswith(cue) for cue in _AGE_CUES) and (
-        len(content) == 1 and re.fullmatch(r"[0-9]{1,2}0?s?", content[0] or "")
-    ):
-        return "age"
-    if len(content) == 2 and content[0] in _POSSESSIVES and re.fullmatch(r"[0-9]0s", content[1]):
-        return "age"  # "in their 20s"
-    if (
-        len(content) == 1
-        and re.fullmatch(r"'?[0-9]0'?s", content[0])
-        and (
-            prev_low in _POSSESSIVES
-            or prev_low in ("under", "over")
-            or (
-                before_text.endswith(("in their", "in his", "in her", "early", "late", "mid"))
-                and any(b.low in _POSSESSIVES for b in before)
-            )
-        )
-    ):
-        return "age"  # "in their 20s", "under-10s"
-    counted = [w for w in content if w not in _POSSESSIVES]
-    if (
-        len(counted) == 1
-        and re.fullmatch(r"[0-9]{1,3}(?:st|nd|rd|th)", counted[0])
-        and after_word is not None
-        and after_word.low in _COUNTED_NOUNS
-    ):
-        return "ordinal"  # "our 20th year in business", "the 50th anniversary"
-    if len(content) == 1 and re.fullmatch(r"(?:the )?[0-9]{1,2}(?:st|nd|rd|th)", content[0]):
-        if prev_low not in ("on", "by", "until", "till", "from", "since", "of"):
-            return "ordinal"  # "the 19th report"
-        if after_word is not None and after_word.low not in _VOCAB:
-            return "ordinal"  # "on the 19th floor"
-    if len(content) == 1 and content[0] in _AMBIGUOUS:
-        word = words[-1]
-        if word.low in ("may", "march", "jan", "dec", "aug"):
-            if (
-                not word.text[0].isupper()
-                or prev_low not in _MONTH_CUES
-                or (
-                    after_word is not None
-                    and after_word.text.islower()
-                    and after_word.low not in _VOCAB
-                )
-            ):
-                return "verb or name"  # "Theresa May", "they may march"
-        elif word.low in ("fall", "spring"):
-            if prev_low not in _SEASON_CUES:
-                return "verb"
-            if tail.startswith(" of "):
-                return "noun"  # "the fall of the government"
-        elif word.low in _WEEKDAY_ABBREVIATIONS:
-            return "name"  # "The Sun", "Sat"
-        elif word.low in ("second", "present", "moment") and len(lows) == 1:
-            return "not a date"
-    if len(words) == 1 and words[0].low in ("today", "tonight", "now"):
-        if words[0].text[0].isupper() and not _sentence_initial(tokens, s, text):
-            return "name"  # "the Today programme", "USA Today"
-        if after_word is not None and after_word.text[0].isupper() and words[0].text[0].isupper():
-            return "name"  # "Today Programme"
-        if s > 0 and tokens[s - 1].text in "'’" and words[0].text[0].isupper():
-            return "name"
-    if (
-        words[0].text[0].isupper()
-        and len(words) == 1
-        and prev is not None
-        and (prev.text.endswith(("'s", "’s")) and words[0].low in ("today", "tonight"))
-    ):
-        return "name"  # "Radio 4's Today"
-    return None
 
 
 def absolute_day(text: str) -> date | None:

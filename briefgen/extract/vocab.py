@@ -22,6 +22,7 @@ _DATE_WORDS = {
     "noughties", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
     "eighties", "nineties", "present", "moment", "presently", "day", "days", "weekday",
     "q1", "q2", "q3", "q4", "h1", "h2", "midday", "noon", "nineteen", "eighteen", "thousand",
+    "christmas", "easter", "hogmanay", "halloween",
 }  # fmt: skip
 _EXTRA_VOCAB = {
     "c", "ca", "circa", "approximately", "approx", "roughly", "ago", "hence", "onwards",
@@ -32,8 +33,11 @@ _EXTRA_VOCAB = {
     "mid", "middle", "back", "around", "about", "of", "fiscal", "financial", "calendar",
     "new", "ahead", "date", "to-day", "to-morrow", "to-night", "mondays", "tuesdays",
     "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "after", "working",
-    "tax", "academic", "school", "fy", "ended",
+    "tax", "academic", "school", "fy", "ended", "previous", "eve", "boxing", "years", "with",
 }  # fmt: skip
+# words before "financial year" that make it any such year, not one ("every financial year")
+_GENERIC = frozenset("every each a an per any one another".split())
+_YEAR_KINDS = frozenset("financial tax academic school fiscal".split())
 _VOCAB = (
     frozenset(_ENGLISH_WORDS)
     | _MONTHS
@@ -42,7 +46,7 @@ _VOCAB = (
     | frozenset(_DATE_WORDS | _EXTRA_VOCAB)
 )
 _ABBREVIATED = frozenset(m for m in _MONTHS if len(m) <= 4) | {"c", "ca", "approx"}
-_INNER_PUNCT = frozenset("-–—/.,'’")
+_INNER_PUNCT = frozenset("-–—/.,'’→")  # "22 November 2021 → 31 January 2022"
 _PREPOSITIONS = frozenset("on in at during over of for by within throughout".split())
 # expressions too vague to date an event by themselves ("That must end now.")
 WEAK = frozenset(

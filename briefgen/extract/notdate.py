@@ -1,0 +1,220 @@
+"""What only looks like a date in running text: laws' names, reference numbers, ages,
+counts, ordinals that count a noun, programme names. ``not_a_date`` says why a window of
+tokens that ``parse_date`` reads is not a date mention (``briefgen.extract.mentions``)."""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.extract.tokens import Token
+from briefgen.extract.vocab import (
+    _AGE_CUES,
+    _AMBIGUOUS,
+    _APPROXIMATORS,
+    _FUNCTION_WORDS,
+    _GENERIC,
+    _MONTH_CUES,
+    _MONTHS,
+    _NAME_ENDINGS,
+    _POSSESSIVES,
+    _PREPOSITIONS,
+    _QUANTITY_CUES,
+    _SEASON_CUES,
+    _VOCAB,
+    _WEEKDAY_ABBREVIATIONS,
+    _YEAR_KINDS,
+    _YEAR_PREPOSITIONS,
+)
+
+# nouns an ordinal counts ("our 20th year", "the 50th anniversary"): not a day of the month
+_COUNTED_NOUNS = frozenset(
+    "year years anniversary birthday century centuries season term session edition time "
+    "times decade generation place floor round".split()
+)
+
+
+# "the biggest ... in 50 years" compares with the past, it names no date
+_SUPERLATIVE = re.compile(
+    r"\b(?:biggest|largest|highest|lowest|greatest|fastest|slowest|strongest|weakest|best|"
+    r"worst|sharpest|steepest|deepest|longest|shortest|smallest|most|least|first time|"
+    r"record)\b[^.,;:!?]*$",
+    re.I,
+)
+_SPANS = frozenset(
+    "year years decade decades month months week weeks generation generations century "
+    "centuries".split()
+)
+
+
+def _word_before(tokens: list[Token], s: int, n: int = 1) -> list[Token]:
+    """Up to ``n`` word tokens before ``s`` (nearest last), stopping at sentence punctuation."""
+    out: list[Token] = []
+    j = s - 1
+    while j >= 0 and len(out) < n:
+        tok = tokens[j]
+        if tok.is_word:
+            out.insert(0, tok)
+        elif tok.text in '.!?;:"“”()[]':
+            break
+        j -= 1
+    return out
+
+
+def _sentence_initial(tokens: list[Token], s: int, text: str) -> bool:
+    if s == 0:
+        return True
+    prev = tokens[s - 1]
+    return prev.text in ".!?:\"“”‘'`(—-" or "\n" in text[prev.end : tokens[s].start]
+
+
+def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
+    """Why the window ``s..e`` only looks like a date (a law's name, an age, a count, an
+    ordinal, a programme's name ...), or ``None`` if it is a date."""
+    words = [t for t in tokens[s : e + 1] if t.is_word]
+    lows = [t.low for t in words]
+    content = [w for w in lows if w not in _PREPOSITIONS and w != "the"]
+    before = _word_before(tokens, s, 3)
+    prev = before[-1] if before else None
+    prev_low = prev.low if prev else ""
+    after = tokens[e + 1] if e + 1 < len(tokens) else None
+    after_word = after if after is not None and after.is_word else None
+    before_text = " ".join(t.low for t in before)
+    tail = text[tokens[e].end : tokens[e].end + 14].lower()
+    head = text[max(0, tokens[s].start - 6) : tokens[s].start]
+    if re.fullmatch(r"[0-9]{4}", lows[0]) and (
+        re.match(r"/[0-9]{3}", tail) or re.match(r"\s*\(no\.? ?[0-9]", tail)
+        or re.search(r"(?:\bS\.? ?I\.?|\bHC|\bHL|\bCm|\bCmd|\bNo\.?) ?$", head)
+    ):  # fmt: skip
+        return "reference"  # "S.I. 2024/540", "HC 1132", "Regulations 2024 (No. 2)"
+    if len(content) == 2 and content[0] in _YEAR_KINDS and prev_low in _GENERIC:
+        return "any such year"  # "each and every financial year"
+
+    approximate = [w for w in content if w not in _APPROXIMATORS]
+    if (
+        len(approximate) == 1 and len(content) == 2 and re.fullmatch(r"[0-9]{4}", approximate[0])
+        and after_word is not None and after_word.text.islower()
+        and after_word.low not in _VOCAB and after_word.low not in _FUNCTION_WORDS
+    ):  # fmt: skip
+        return "count"  # "about 2024 staff"
+    before_text_80 = text[max(0, tokens[s].start - 80) : tokens[s].start]
+    if (
+        lows[0] == "in" and len(content) == 2 and content[1] in _SPANS
+        and _SUPERLATIVE.search(before_text_80)
+    ):  # fmt: skip
+        return "comparison"  # "the biggest push in 50 years", "the fastest rate in a decade"
+    if (
+        len(words) == 2 and all(re.fullmatch(r"[0-9]{2}", w.low) for w in words)
+        and text[words[0].end : words[1].start] == "/"
+        and prev_low not in _YEAR_PREPOSITIONS and prev_low not in ("the", "for", "by", "in")
+        and not _sentence_initial(tokens, s, text)
+    ):  # fmt: skip
+        return "fraction"  # "only 19/20 patients", "scored 18/19"; not "in 19/20"
+    bare_year = len(content) == 1 and re.fullmatch(r"[0-9]{4}", content[0]) is not None
+    if bare_year:
+        if content[0].startswith("0"):
+            return "not a year"  # "0735 GMT"
+        if prev is not None and prev.text.endswith(("'s", "’s")) and len(before) > 0:
+            return "name"  # "Kopp's 1987 Chevrolet"
+        if (
+            prev is not None
+            and prev.text[0].isupper()
+            and prev_low not in _YEAR_PREPOSITIONS
+            and prev_low not in _MONTHS
+            and not _sentence_initial(tokens, s - 1, text)
+        ) or prev_low in _NAME_ENDINGS:
+            return "name"  # "Inquiries Act 2005", "Vision 2030"
+        if prev_low in _QUANTITY_CUES or before_text.endswith(
+            ("more than", "less than", "fewer than", "up to")
+        ):
+            return "count"
+        if tail.startswith(("%", " per cent", " percent", "-page", " pages", " people")):
+            return "count"
+        if (
+            after_word is not None and after_word.text.islower() and after_word.low not in _VOCAB
+            and after_word.low.endswith("s") and not after_word.low.endswith("ss")
+            and len(after_word.low) > 3 and prev_low not in _YEAR_PREPOSITIONS
+            and not (s > 0 and tokens[s - 1].text == "-")
+        ):  # fmt: skip
+            return "count"  # "2000 cases"
+        if s > 0 and tokens[s - 1].text in "£$€#," and tokens[s - 1].end == tokens[s].start:
+            return "count"
+        if (after is not None and after.text in "%") or (
+            after is not None
+            and after.text in ",."
+            and after.end < len(text)
+            and tokens[e].end == after.start
+            and text[after.end : after.end + 1].isdigit()
+        ):
+            return "count"  # "2,000", "2005.5"
+    if tail.startswith((" years old", "-year-old", " year old", "-years-old", " old", "-old")):
+        return "age"
+    if any(before_text.endswith(cue) for cue in _AGE_CUES) and (
+        len(content) == 1 and re.fullmatch(r"[0-9]{1,2}0?s?", content[0] or "")
+    ):
+        return "age"
+    if len(content) == 2 and content[0] in _POSSESSIVES and re.fullmatch(r"[0-9]0s", content[1]):
+        return "age"  # "in their 20s"
+    if (
+        len(content) == 1
+        and re.fullmatch(r"'?[0-9]0'?s", content[0])
+        and (
+            prev_low in _POSSESSIVES
+            or prev_low in ("under", "over")
+            or (
+                before_text.endswith(("in their", "in his", "in her", "early", "late", "mid"))
+                and any(b.low in _POSSESSIVES for b in before)
+            )
+        )
+    ):
+        return "age"  # "in their 20s", "under-10s"
+    counted = [w for w in content if w not in _POSSESSIVES]
+    if (
+        len(counted) == 1
+        and re.fullmatch(r"[0-9]{1,3}(?:st|nd|rd|th)", counted[0])
+        and after_word is not None
+        and after_word.low in _COUNTED_NOUNS
+    ):
+        return "ordinal"  # "our 20th year in business", "the 50th anniversary"
+    if len(content) == 1 and re.fullmatch(r"(?:the )?[0-9]{1,2}(?:st|nd|rd|th)", content[0]):
+        if prev_low not in ("on", "by", "until", "till", "from", "since", "of"):
+            return "ordinal"  # "the 19th report"
+        if after_word is not None and after_word.low not in _VOCAB:
+            return "ordinal"  # "on the 19th floor"
+    if len(content) == 1 and content[0] in _AMBIGUOUS:
+        word = words[-1]
+        if word.low in ("may", "march", "jan", "dec", "aug"):
+            if (
+                not word.text[0].isupper()
+                or prev_low not in _MONTH_CUES
+                or (
+                    after_word is not None
+                    and after_word.text.islower()
+                    and after_word.low not in _VOCAB
+                    and after_word.low not in _FUNCTION_WORDS
+                )
+            ):
+                return "verb or name"  # "Theresa May", "they may march"
+        elif word.low in ("fall", "spring"):
+            if prev_low not in _SEASON_CUES:
+                return "verb"
+            if tail.startswith(" of "):
+                return "noun"  # "the fall of the government"
+        elif word.low in _WEEKDAY_ABBREVIATIONS:
+            return "name"  # "The Sun", "Sat"
+        elif word.low in ("second", "present", "moment") and len(lows) == 1:
+            return "not a date"
+    if len(words) == 1 and words[0].low in ("today", "tonight", "now"):
+        if words[0].text[0].isupper() and not _sentence_initial(tokens, s, text):
+            return "name"  # "the Today programme", "USA Today"
+        if after_word is not None and after_word.text[0].isupper() and words[0].text[0].isupper():
+            return "name"  # "Today Programme"
+        if s > 0 and tokens[s - 1].text in "'’" and words[0].text[0].isupper():
+            return "name"
+    if (
+        words[0].text[0].isupper()
+        and len(words) == 1
+        and prev is not None
+        and (prev.text.endswith(("'s", "’s")) and words[0].low in ("today", "tonight"))
+    ):
+        return "name"  # "Radio 4's Today"
+    return None

@@ -1,0 +1,68 @@
+"""Table tests for lists of three or more dates, rolling periods named "ahead" or "the
+next decade", weekdays that outweigh a sentence's tense, and names that only contain a
+year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefgen.dates import DateError, parse_date
+from tests.dates.table import FIELDS, MON, Case, check, ids
+
+CASES: list[Case] = [
+    # a list is the first to the last; items before "and" share the last one's month/year
+    ("2, 9 and 16 June 2025", MON, "2025-06-02", "2025-06-16", "day", False, "2–16 June 2025"),
+    ("1, 2 and 3 July", MON, "2025-07-01", "2025-07-03", "day", False, "1–3 July 2025"),
+    ("Monday 1st September 2025, Thursday 23rd October 2025 and Friday 24th October 2025", MON,
+     "2025-09-01", "2025-10-24", "day", False, "1 September – 24 October 2025"),
+    ("June, July and August 2018", MON, "2018-06-01", "2018-08-31", "month", False,
+     "June–August 2018"),
+    # an arrow between two dates, as consultation key-date pages write a range
+    ("22 November 2021 → 31 January 2022", MON, "2021-11-22", "2022-01-31", "day", False,
+     "22 November 2021 – 31 January 2022"),
+    ("04 July → 09 September 2022", MON, "2022-07-04", "2022-09-09", "day", False,
+     "4 July – 9 September 2022"),
+    # rolling periods after the anchor
+    ("the next decade", MON, "2025-06-17", "2035-06-16", "decade", False,
+     "17 June 2025 – 16 June 2035"),
+    ("the coming decade", MON, "2025-06-17", "2035-06-16", "decade", False,
+     "17 June 2025 – 16 June 2035"),
+    ("next decade", MON, "2030-01-01", "2039-12-31", "decade", False, "2030s"),
+    ("the years ahead", MON, "2025-06-17", "2028-06-16", "year", True,
+     "The years ahead (from 16 June 2025)"),
+    ("the months ahead", MON, "2025-06-17", "2025-09-16", "month", False,
+     "The months ahead (from 16 June 2025)"),
+    ("the weeks ahead", MON, "2025-06-17", "2025-07-14", "week", False,
+     "The weeks ahead (from 16 June 2025)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(FIELDS, CASES, ids=ids(CASES))
+def test_lists_and_ahead(
+    text: str, anchor: date, start: str, end: str, precision: str, approximate: bool, label: str
+) -> None:
+    check(text, anchor, start, end, precision, approximate, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "direction", "day"),
+    [
+        # the weekday decides which 1 September, whatever the sentence's tense says
+        ("Thursday 1 September", date(2022, 9, 8), "future", "2022-09-01"),
+        ("Monday 5 September", date(2022, 9, 8), "future", "2022-09-05"),
+        ("Friday 1 September", date(2022, 9, 8), "past", "2023-09-01"),
+        # without a clash the tense still decides
+        ("1 September", date(2022, 9, 8), "future", "2023-09-01"),
+    ],
+)
+def test_a_weekday_outweighs_tense(text: str, anchor: date, direction: str, day: str) -> None:
+    span = parse_date(text, anchor, direction=direction)  # type: ignore[arg-type]
+    assert span.start == span.end == date.fromisoformat(day)
+
+
+@pytest.mark.parametrize("text", ["NI Act 1998", "Regulations 2019", "Report 2024"])
+def test_names_with_a_year_are_refused(text: str) -> None:
+    with pytest.raises(DateError):
+        parse_date(text, MON)
