@@ -79,15 +79,17 @@ class Progress:
 DOCX_TEMPLATE_NOTE = "in the PDF; the DOCX laid out by your template may differ"
 
 
-def _left_out_hint(what: str) -> str:
-    """Say truthfully where a reader finds what the briefing left out."""
+def _left_out_hint(what: str, template: Path | None = None) -> str:
+    """Say truthfully where a reader finds what the briefing left out, and what gives
+    more room: the style sheet's page, or with ``--template`` the template's too."""
+    room = "a template or style sheet" if template is not None else "a style sheet"
     if "event" in what:
         return "the chronology holds every event"
     if "title" in what or "summary" in what:
-        return "the brief holds the full text; a smaller style sheet leaves more room"
+        return f"the brief holds the full text; {room} with smaller text or margins has room"
     return (
         "the chronology lists events only, so these are in the brief alone; "
-        "shorten them, or use a style sheet with smaller text or margins"
+        f"shorten them, or use {room} with smaller text or margins"
     )
 
 
@@ -221,7 +223,7 @@ def build_pack(
                 continue
             warnings.append(
                 Problem(f"to fit one page, the briefing {what}", brief.path,
-                        severity="warning", hint=_left_out_hint(what))
+                        severity="warning", hint=_left_out_hint(what, template))
             )  # fmt: skip
 
     rendered: list[tuple[Path, bytes, int, str]] = []

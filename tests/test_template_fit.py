@@ -294,3 +294,20 @@ def test_the_hints_say_truthfully_where_left_out_items_are(tmp_path):
             assert "chronology lists events only" in (hint or ""), (message, hint)
         if "event" in message and "timeline" in message:
             assert hint == "the chronology holds every event"
+
+
+def test_with_a_template_the_hints_name_the_template_as_a_way_to_more_room(tmp_path):
+    template = org_template(tmp_path / "org.docx")
+    result = build_pack(
+        EXAMPLE, Options(outdir=tmp_path / "out", template=template, only=("briefing",))
+    )
+    cuts = [w for w in result.warnings if "to fit one page" in w.message]
+    assert cuts, "the org template's page needs some cuts"
+    for w in cuts:
+        if "event" not in w.message:  # key points, figures, next items, the summary
+            assert "a template or style sheet with smaller text or margins" in (w.hint or ""), w
+    plain = build_pack(
+        EXAMPLE,
+        Options(outdir=tmp_path / "plain", style=str(_large_style(tmp_path)), only=("briefing",)),
+    )
+    assert all("template" not in (w.hint or "") for w in plain.warnings)
