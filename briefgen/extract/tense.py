@@ -8,8 +8,9 @@ The rule, from what news and briefing sentences do (TempEval-3 as a check):
 
 - a strong future cue makes the sentence ``"future"``: "will", "shall", "is/are due to",
   "set to", "scheduled", "as soon as", "expects/expected to", "plans/planning to",
-  "intends to", "is/are to be", "the coming", "next" before a date word ("next week",
-  "next Monday"; not "next to"), "upcoming", "forthcoming", "from ... onwards";
+  "intends to", "is/are to be", "planned/proposed for", "pushed back/postponed ... until/to",
+  "the coming", "next" before a date word ("next week", "next Monday"; not "next to"),
+  "upcoming", "forthcoming", "from ... onwards";
 - a bounded cue, "by" before a date ("by the end of February") or "until", is ``"future"``
   only in a sentence without a past auxiliary ("was", "were", "had", "did"): "had filed
   reports by Wednesday", "had lived there until 2 September" look back;
