@@ -239,6 +239,8 @@ CLAUSES = [
      ["It will open in May, ", "which was agreed in April."]),
     ("The minister said in April that it will open in May.",
      ["The minister said in April ", "that it will open in May."]),
+    ("It will reopen when the hall is mended in May.",
+     ["It will reopen ", "when the hall is mended in May."]),
     # no cut: a fronted adverbial, a list, "and" without a subject
     ("In April, we set out a plan.", ["In April, we set out a plan."]),
     ("It opens on 3, 10 and 17 May.", ["It opens on 3, 10 and 17 May."]),
@@ -282,6 +284,9 @@ CLAUSE_READINGS = [
     # "planned for" is a future cue; the clause after it has none and takes the sentence's
     ("Sessions are planned for 3, 10 and 17 March, and the report follows in December.",
      "December", "2024-12"),
+    # "since" looks back, whatever else the clause says
+    ("The ship, on patrol since December, is scheduled to return in March.", "since December",
+     "2023-12"),
     # a clause in the past tense does not take another clause's future
     ("Talks will resume in March, though they were stalled in December.", "December", "2023-12"),
 ]  # fmt: skip

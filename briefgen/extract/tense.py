@@ -29,11 +29,11 @@ report third-quarter earnings" in October means this year's).
 A sentence's cues are weighed clause by clause: "pushed back from March until September,
 as revealed by HSJ in February" has a future clause and a past one. A clause ends at a
 semicolon, colon or spaced dash, at a comma before "as", "which", "when", "while" ... or
-before "and"/"but" with a subject, and at the "that" after a reporting verb (whose own
-clause is the report's, so past). In a clause a date takes the nearest cue before it, else
+before "and"/"but" with a subject, before "when"/"once"/"if" with a subject, and at the
+"that" after a reporting verb (whose own clause is the report's, so past). In a clause a date takes the nearest cue before it, else
 the nearest after it ("In January, we published a plan to deliver ..." is past; "I signed
 in May there will be ..." too). Past event verbs ("published", "revealed", "announced",
-"signed"; not "to be published") are cues for their own clause only. A clause without a
+"signed"; not "to be published") and "since" are cues for their own clause only. A clause without a
 cue takes the sentence's direction.
 """
 
@@ -107,6 +107,7 @@ _PAST_EVENT_VERB = re.compile(
     r"completed|approved)\b",
     re.I,
 )
+_SINCE = re.compile(r"\bsince\b", re.I)
 _REPORTING_THAT = re.compile(rf"\b{_REPORTING}\b(?=[^,;.]{{0,40}}\bthat\b)", re.I)
 _SUBJECT = (
     r"(?:I|we|he|she|it|they|you|there|this|these|those|the|its|their|our|his|her|"
@@ -114,7 +115,8 @@ _SUBJECT = (
 )
 _CLAUSE_BREAK = re.compile(
     r"\s*[;:]\s+|\s+[–—-]{1,2}\s+"
-    rf"|,\s+(?=(?:as|which|when|while|whereas|although|though)\b|(?:and|but) {_SUBJECT})",
+    rf"|,\s+(?=(?:as|which|when|while|whereas|although|though)\b|(?:and|but) {_SUBJECT})"
+    rf"|\s(?=(?:when|once|if) {_SUBJECT})",
 )
 
 Piece = tuple[int, int, Direction | None]
@@ -174,7 +176,7 @@ def clause_cues(clause: str) -> list[Cue]:
     cues += [(m.start(), "future") for m in _POSTPONED.finditer(clause)]
     if not _PAST_TENSE.search(_BOUNDED.sub(" ", clause)):
         cues += [(m.start(), "future") for m in _BOUNDED.finditer(clause)]
-    for pattern in (_EVENT_PAST, _PAST_EVENT_VERB):
+    for pattern in (_EVENT_PAST, _PAST_EVENT_VERB, _SINCE):
         cues += [(m.start(), "past") for m in pattern.finditer(clause)]
     return sorted(cues)
 
