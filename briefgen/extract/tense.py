@@ -30,11 +30,11 @@ A sentence's cues are weighed clause by clause: "pushed back from March until Se
 as revealed by HSJ in February" has a future clause and a past one. A clause ends at a
 semicolon, colon or spaced dash, at a comma before "as", "which", "when", "while" ... or
 before "and"/"but" with a subject, before "when"/"once"/"if" with a subject, and at the
-"that" after a reporting verb (whose own clause is the report's, so past). In a clause a date takes the nearest cue before it, else
-the nearest after it ("In January, we published a plan to deliver ..." is past; "I signed
-in May there will be ..." too). Past event verbs ("published", "revealed", "announced",
-"signed"; not "to be published") and "since" are cues for their own clause only. A clause without a
-cue takes the sentence's direction.
+"that" after a reporting verb (whose own clause is the report's, so past). In a clause a
+date takes the nearest cue before it, else the nearest after it ("In January, we published
+a plan to deliver ..." is past; "I signed in May there will be ..." too). Past event verbs
+("published", "revealed", "announced", "signed"; not "to be published") and "since" are
+cues for their own clause only. A clause without a cue takes the sentence's direction.
 """
 
 from __future__ import annotations
