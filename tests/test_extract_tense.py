@@ -11,7 +11,7 @@ import pytest
 
 from briefgen.extract import mentions as mentions_module
 from briefgen.extract.mentions import find_mentions
-from briefgen.extract.tense import directions, sentence_direction, sentence_spans
+from briefgen.extract.tense import clause_spans, directions, sentence_direction, sentence_spans
 
 # (sentence, direction)
 TENSES = [
@@ -48,6 +48,8 @@ TENSES = [
     ("Sales were up by the Tuesday deadline.", None),  # "the Tuesday deadline": no "by" date
     ("Figures for June show a rise.", None),
     ("The station is by the river.", None),  # "by" before no date
+    ("Sessions are planned for 3 March.", "future"),
+    ("A vote is proposed for June.", "future"),
 ]
 
 
@@ -171,6 +173,9 @@ EXTENTS = [
     ("The House will sit on Tuesday 26 March, Wednesday 27 March.",
      ["Tuesday 26 March", "Wednesday 27 March"]),
     ("Dates: Tuesday 26 March; Thursday 28 March.", ["Tuesday 26 March", "Thursday 28 March"]),
+    # a whole list of weekday + day-month items is one mention
+    ("Bins move to Tuesday 26 March, Wednesday 27 March and Thursday 28 March.",
+     ["Tuesday 26 March, Wednesday 27 March and Thursday 28 March"]),
     ("It was c. 2011.", ["c. 2011"]),
     # periods named from the anchor (issue 10 point 3)
     ("More will follow in the new year.", ["the new year"]),
@@ -212,3 +217,84 @@ def test_week_commencing_is_the_week():
     (m,) = find_mentions("Repairs start w/c 24 April 2023 at the depot.", ANCHOR)
     assert m.span is not None
     assert (m.span.start, m.span.end) == (date(2023, 4, 24), date(2023, 4, 30))
+
+
+def test_a_list_of_weekday_dates_is_its_whole_range():
+    text = "Bins move to Tuesday 26 March, Wednesday 27 March and Thursday 28 March."
+    (m,) = find_mentions(text, date(2024, 1, 10))
+    assert m.span is not None
+    assert (m.span.start, m.span.end) == (date(2024, 3, 26), date(2024, 3, 28))
+
+
+# (sentence, its clauses): where a sentence's cues stop reaching
+CLAUSES = [
+    ("It was delayed until May, as revealed in April.",
+     ["It was delayed until May, ", "as revealed in April."]),
+    ("It reopens in May; it shut in April.", ["It reopens in May; ", "it shut in April."]),
+    ("It reopens in May - it shut in April.", ["It reopens in May - ", "it shut in April."]),
+    ("It shut in April, and it reopens in May.", ["It shut in April, ", "and it reopens in May."]),
+    ("It shut in April, but the hall reopens in May.",
+     ["It shut in April, ", "but the hall reopens in May."]),
+    ("It will open in May, which was agreed in April.",
+     ["It will open in May, ", "which was agreed in April."]),
+    ("The minister said in April that it will open in May.",
+     ["The minister said in April ", "that it will open in May."]),
+    ("It will reopen when the hall is mended in May.",
+     ["It will reopen ", "when the hall is mended in May."]),
+    # no cut: a fronted adverbial, a list, "and" without a subject
+    ("In April, we set out a plan.", ["In April, we set out a plan."]),
+    ("It opens on 3, 10 and 17 May.", ["It opens on 3, 10 and 17 May."]),
+    ("It shut in April and reopens in May.", ["It shut in April and reopens in May."]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "clauses"), CLAUSES)
+def test_clause_spans(sentence, clauses):
+    assert [sentence[a:b] for a, b in clause_spans(sentence)] == clauses
+
+
+CLAUSE_ANCHOR = date(2024, 1, 10)
+# (text, expression, the month it is read in): each date takes its own clause's tense,
+# where a sentence-wide future cue would have sent every bare month forward
+CLAUSE_READINGS = [
+    ("The deadline was pushed back from March until September, as revealed by the paper in "
+     "February.", "February", "2023-02"),
+    ("The deadline was pushed back from March until September, as revealed by the paper in "
+     "February.", "from March until September", "2024-03"),
+    ("In December, we published a plan to deliver new homes over the coming years.",
+     "December", "2023-12"),
+    ("The fund I signed in December there will be more money.", "December", "2023-12"),
+    ("The minister said in December that the review will report in June.", "December", "2023-12"),
+    ("The minister said in December that the review will report in June.", "June", "2024-06"),
+    ("The report, published in December, will shape the budget in March.", "December", "2023-12"),
+    ("The report, published in December, will shape the budget in March.", "March", "2024-03"),
+    ("The fund will reopen in March; it was closed in December.", "December", "2023-12"),
+    ("The fund will reopen in March - it was shut in December.", "December", "2023-12"),
+    ("The fund was shut in December, and it will reopen in March.", "December", "2023-12"),
+    ("The fund will reopen in March, which was agreed in December.", "December", "2023-12"),
+    ("The fund will reopen in March, as announced in December.", "December", "2023-12"),
+    ("The vote, held in December, will be rerun in March.", "December", "2023-12"),
+    ("The vote was held in December and will be rerun in March.", "March", "2024-03"),
+    # a past event verb after "be" / "to be" is no past cue
+    ("The report will be published in December.", "December", "2024-12"),
+    ("The report is to be published in December.", "December", "2024-12"),
+    # a postponement points forward, even told in the past tense
+    ("The vote was postponed until December.", "December", "2024-12"),
+    ("The target was being pushed back to December.", "December", "2024-12"),
+    # "planned for" is a future cue; the clause after it has none and takes the sentence's
+    ("Sessions are planned for 3, 10 and 17 March, and the report follows in December.",
+     "December", "2024-12"),
+    # "since" looks back, whatever else the clause says
+    ("The ship, on patrol since December, is scheduled to return in March.", "since December",
+     "2023-12"),
+    # a clause in the past tense does not take another clause's future
+    ("Talks will resume in March, though they were stalled in December.", "December", "2023-12"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expression", "month"), CLAUSE_READINGS)
+def test_each_date_takes_its_clauses_tense(text, expression, month):
+    found = {m.text: m.span for m in find_mentions(text, CLAUSE_ANCHOR)}
+    span = found[expression]
+    assert span is not None
+    assert span.start.isoformat()[:7] == month

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from briefgen.dates import DateError, DateSpan, parse_date
 from briefgen.extract.notdate import not_a_date
-from briefgen.extract.tense import Direction, directions
+from briefgen.extract.tense import Direction, directions, sentence_spans
 from briefgen.extract.tokens import Token, _is_number, tokenize
 from briefgen.extract.vocab import (
     _ABBREVIATED,
@@ -159,8 +159,10 @@ def find_mentions(
     reached, now and then."""
     tokens = tokenize(text)
     wrapped = is_wrapped(text)
-    sentences = directions(text)
-    starts = [start for start, _, _ in sentences]
+    pieces = directions(text)
+    starts = [start for start, _, _ in pieces]
+    sentences = sentence_spans(text)
+    sentence_starts = [start for start, _ in sentences]
     found: list[Mention] = []
     floor = 0  # the first token a new mention may use
     i = 0
@@ -172,8 +174,9 @@ def find_mentions(
         if i < floor or not _is_core(tokens[i]):
             i += 1
             continue
-        sentence_start, sentence_end, direction = sentences[
-            bisect_right(starts, tokens[i].start) - 1
+        direction = pieces[bisect_right(starts, tokens[i].start) - 1][2]
+        sentence_start, sentence_end = sentences[
+            bisect_right(sentence_starts, tokens[i].start) - 1
         ]
         best = _best_window(tokens, i, floor, text, anchor, month_first, wrapped, direction)
         if best is None:
@@ -305,7 +308,8 @@ def _continue_list(
             j += 1
         if j == e + 1 or j >= len(tokens) or not _is_core(tokens[j]):
             return s, e, span, relative
-        if not _is_number(tokens[e].low):  # "last year, and 2024" is two mentions
+        listed_day = tokens[e].low in _MONTHS and tokens[j].low in _WEEKDAYS
+        if not (_is_number(tokens[e].low) or listed_day):  # "last year, and 2024": two
             return s, e, span, relative
         if line_break(text, tokens[e].end, tokens[j].start, wrapped):
             return s, e, span, relative

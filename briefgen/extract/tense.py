@@ -8,8 +8,9 @@ The rule, from what news and briefing sentences do (TempEval-3 as a check):
 
 - a strong future cue makes the sentence ``"future"``: "will", "shall", "is/are due to",
   "set to", "scheduled", "as soon as", "expects/expected to", "plans/planning to",
-  "intends to", "is/are to be", "the coming", "next" before a date word ("next week",
-  "next Monday"; not "next to"), "upcoming", "forthcoming", "from ... onwards";
+  "intends to", "is/are to be", "planned/proposed for", "pushed back/postponed ... until/to",
+  "the coming", "next" before a date word ("next week", "next Monday"; not "next to"),
+  "upcoming", "forthcoming", "from ... onwards";
 - a bounded cue, "by" before a date ("by the end of February") or "until", is ``"future"``
   only in a sentence without a past auxiliary ("was", "were", "had", "did"): "had filed
   reports by Wednesday", "had lived there until 2 September" look back;
@@ -24,6 +25,16 @@ Two kinds of date are read by their own cue, whatever the sentence's: the date o
 half named as an accounting period ("third-quarter earnings", "a loss for the third
 quarter") is ``None``, the latest one (results come after the period, so "expects to
 report third-quarter earnings" in October means this year's).
+
+A sentence's cues are weighed clause by clause: "pushed back from March until September,
+as revealed by HSJ in February" has a future clause and a past one. A clause ends at a
+semicolon, colon or spaced dash, at a comma before "as", "which", "when", "while" ... or
+before "and"/"but" with a subject, before "when"/"once"/"if" with a subject, and at the
+"that" after a reporting verb (whose own clause is the report's, so past). In a clause a
+date takes the nearest cue before it, else the nearest after it ("In January, we published
+a plan to deliver ..." is past; "I signed in May there will be ..." too). Past event verbs
+("published", "revealed", "announced", "signed"; not "to be published") and "since" are
+cues for their own clause only. A clause without a cue takes the sentence's direction.
 """
 
 from __future__ import annotations
@@ -43,7 +54,7 @@ _DATE_WORD = rf"(?:{_MONTH}|{_WEEKDAY}|{_SEASON}|week|weekend|month|year|quarter
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|(?:is|are|was|were) due to|set to|scheduled|as soon as|"
     r"expects?(?: to)?|expected to|(?<!announced )(?<!unveiled )plans? to|planning to|"
-    r"intends? to|(?:is|are) to be|"
+    r"intends? to|(?:is|are) to be|planned for|proposed for|"
     rf"the coming|next (?:{_DATE_WORD}|few|couple|financial|academic|tax|session)|"
     r"upcoming|forthcoming)\b"
     r"|\bfrom\b[^.;]*\bonwards?\b",
@@ -85,7 +96,31 @@ _ABBREVIATIONS = frozenset(
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]']*\s+(?=[\"“‘(\[`']*[A-Z0-9])|\n\s*\n")
 
+_POSTPONED = re.compile(
+    r"\b(?:(?:pushed|put|moved) back|postponed|delayed|deferred)\b"
+    r"(?=[^.;,]{0,60}\b(?:until|till|to)\b)",
+    re.I,
+)
+_PAST_EVENT_VERB = re.compile(
+    r"(?<!\bbe )(?<!\bto )(?<!\bis )(?<!\bare )(?<!\bwill )(?<!\bwould )"
+    r"\b(?:published|revealed|announced|signed|launched|unveiled|released|held|"
+    r"completed|approved)\b",
+    re.I,
+)
+_SINCE = re.compile(r"\bsince\b", re.I)
+_REPORTING_THAT = re.compile(rf"\b{_REPORTING}\b(?=[^,;.]{{0,40}}\bthat\b)", re.I)
+_SUBJECT = (
+    r"(?:I|we|he|she|it|they|you|there|this|these|those|the|its|their|our|his|her|"
+    r"[A-Z][a-z]+)\b"
+)
+_CLAUSE_BREAK = re.compile(
+    r"\s*[;:]\s+|\s+[–—-]{1,2}\s+"
+    rf"|,\s+(?=(?:as|which|when|while|whereas|although|though)\b|(?:and|but) {_SUBJECT})"
+    rf"|\s(?=(?:when|once|if) {_SUBJECT})",
+)
+
 Piece = tuple[int, int, Direction | None]
+Cue = tuple[int, Direction]
 
 
 def sentence_direction(sentence: str) -> Direction | None:
@@ -126,20 +161,67 @@ def _own_cues(sentence: str) -> list[tuple[int, int, Direction | None]]:
     return sorted(found)
 
 
+def clause_spans(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of ``sentence``: see the module's rule."""
+    cuts = [m.end() for m in _CLAUSE_BREAK.finditer(sentence)]
+    for m in _REPORTING_THAT.finditer(sentence):
+        cuts.append(sentence.index("that", m.end()))
+    starts = sorted({0, *cuts})
+    return [(a, b) for a, b in zip(starts, [*starts[1:], len(sentence)], strict=True) if a < b]
+
+
+def clause_cues(clause: str) -> list[Cue]:
+    """Where the tense cues of one clause are, and which way each points, in order."""
+    cues: list[Cue] = [(m.start(), "future") for m in _FUTURE.finditer(clause)]
+    cues += [(m.start(), "future") for m in _POSTPONED.finditer(clause)]
+    if not _PAST_TENSE.search(_BOUNDED.sub(" ", clause)):
+        cues += [(m.start(), "future") for m in _BOUNDED.finditer(clause)]
+    for pattern in (_EVENT_PAST, _PAST_EVENT_VERB, _SINCE):
+        cues += [(m.start(), "past") for m in pattern.finditer(clause)]
+    return sorted(cues)
+
+
+def _clause_pieces(sentence: str) -> list[Piece]:
+    """``sentence`` cut into pieces by clause and by cue: a date in a piece takes the
+    nearest cue at or before it in its clause, else the first after, else the sentence's."""
+    fallback = sentence_direction(sentence)
+    reporting = [m.start() for m in _REPORTING_THAT.finditer(sentence)]
+    pieces: list[Piece] = []
+    for start, end in clause_spans(sentence):
+        clause = sentence[start:end]
+        cues = clause_cues(clause)
+        cues = sorted(cues + [(at - start, "past") for at in reporting if start <= at < end])
+        if not cues:
+            past_clause = fallback == "future" and _PAST_TENSE.search(clause)
+            pieces.append((start, end, None if past_clause else fallback))
+            continue
+        bounds = [start] + [start + at for at, _ in cues[1:]] + [end]
+        pieces += [
+            (a, b, direction)
+            for a, b, (_, direction) in zip(bounds, bounds[1:], cues, strict=False)
+            if a < b
+        ]
+    return pieces
+
+
 def directions(text: str) -> list[Piece]:
     """``text`` cut into pieces, each with its direction: (start, end, direction). A piece
-    is a sentence, or the part of one that a date with its own cue takes (see the module)."""
+    is a clause or part of one (see the module), or the part of a sentence that a date with
+    its own cue takes."""
     pieces: list[Piece] = []
     for s, e in sentence_spans(text):
         sentence = text[s:e]
-        direction = sentence_direction(sentence)
-        at = s
-        for start, end, own in _own_cues(sentence):
-            if s + start < at:
-                continue  # overlaps the previous one
-            if s + start > at:
-                pieces.append((at, s + start, direction))
-            pieces.append((s + start, s + end, own))
-            at = s + end
-        pieces.append((at, e, direction))
+        own = _own_cues(sentence)
+        for a, b, direction in _clause_pieces(sentence):
+            at = a
+            for start, end, own_direction in own:
+                if end <= at or start >= b:
+                    continue
+                if start > at:
+                    pieces.append((s + at, s + start, direction))
+                if start >= a:
+                    pieces.append((s + start, s + end, own_direction))
+                at = max(at, end)
+            if at < b:
+                pieces.append((s + at, s + b, direction))
     return pieces
