@@ -63,7 +63,8 @@ _FUTURE = re.compile(
 _BOUNDED = re.compile(
     r"\b(?:until|till|"
     rf"by (?:the (?:end|start|beginning|middle) of |early |mid-?|late |the (?=[0-9]))?"
-    rf"(?:{_MONTH}|{_WEEKDAY}|[0-9]{{1,2}}(?:st|nd|rd|th)?\b|{_SEASON}))\b",
+    rf"(?:{_MONTH}|{_WEEKDAY}|[0-9]{{1,2}}(?:st|nd|rd|th)\b|[0-9]{{1,2}}(?= {_MONTH})|"
+    rf"{_SEASON}))\b",
     re.I,
 )
 _PAST_TENSE = re.compile(r"\b(?:was|were|had|did)\b", re.I)
