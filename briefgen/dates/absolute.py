@@ -222,15 +222,24 @@ def _monthday_candidates(
     return [past, coming]
 
 
-@rule(rf"(?:the )?(?P<d>[0-9]{{1,2}})(?P<sfx>st|nd|rd|th)?(?: (?P<y>{_Y}))?")
+@rule(rf"(?:(?P<wd>{_WD}) )?(?:the )?(?P<d>[0-9]{{1,2}})(?P<sfx>st|nd|rd|th)?(?: (?P<y>{_Y}))?")
 def _bare_day(g: _Groups, ctx: _Ctx) -> _Span | None:
-    """ "14" in "14–15 June 2025" (the month comes from the range); "the 16th" alone is the
-    most recent 16th on or before the anchor."""
+    """ "14" in "14–15 June 2025" and "Friday 12" in "Friday 12 and Saturday 13 July" (the
+    month comes from the range or list; a weekday written must be that day's); "the 16th"
+    alone is the most recent 16th on or before the anchor."""
     day = int(g["d"])
     if ctx.month is not None and ctx.year is not None:
         year = int(g["y"]) if g["y"] else ctx.year
-        return _day_span(_make_date(year, ctx.month, day), inferred=not g["y"])
-    if not g["sfx"] or g["y"] or not 1 <= day <= 31:
+        found = _make_date(year, ctx.month, day)
+        if g["wd"] and found.weekday() != _WEEKDAYS[g["wd"]]:
+            name = _WEEKDAY_NAMES[found.weekday()].capitalize()
+            written = _WEEKDAY_NAMES[_WEEKDAYS[g["wd"]]].capitalize()
+            raise DateError(
+                "", f"{day_label(found)} is a {name}, not a {written}",
+                "check the weekday or the date",
+            )  # fmt: skip
+        return _day_span(found, inferred=not g["y"])
+    if g["wd"] or not g["sfx"] or g["y"] or not 1 <= day <= 31:
         return None
     year, month = ctx.anchor.year, ctx.anchor.month
     step = 1 if ctx.direction == "future" else -1

@@ -17,6 +17,12 @@ CASES: list[Case] = [
     ("1, 2 and 3 July", MON, "2025-07-01", "2025-07-03", "day", False, "1–3 July 2025"),
     ("Monday 1st September 2025, Thursday 23rd October 2025 and Friday 24th October 2025", MON,
      "2025-09-01", "2025-10-24", "day", False, "1 September – 24 October 2025"),
+    # each day with its weekday: the month (and year) come from the last item, and each
+    # weekday must be its day's
+    ("Friday 11 and Saturday 12 July", MON, "2025-07-11", "2025-07-12", "day", False,
+     "11–12 July 2025"),
+    ("Monday 2, Tuesday 3 and Wednesday 4 June 2025", MON, "2025-06-02", "2025-06-04", "day",
+     False, "2–4 June 2025"),
     ("June, July and August 2018", MON, "2018-06-01", "2018-08-31", "month", False,
      "June–August 2018"),
     # an arrow between two dates, as consultation key-date pages write a range
@@ -64,5 +70,13 @@ def test_a_weekday_outweighs_tense(text: str, anchor: date, direction: str, day:
 
 @pytest.mark.parametrize("text", ["NI Act 1998", "Regulations 2019", "Report 2024"])
 def test_names_with_a_year_are_refused(text: str) -> None:
+    with pytest.raises(DateError):
+        parse_date(text, MON)
+
+
+@pytest.mark.parametrize(
+    "text", ["Thursday 11 and Saturday 12 July 2025", "Friday 11 and Sunday 12 July 2025"]
+)
+def test_a_weekday_that_is_not_its_day_in_a_list_is_refused(text: str) -> None:
     with pytest.raises(DateError):
         parse_date(text, MON)
