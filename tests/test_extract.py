@@ -109,6 +109,11 @@ def test_finds_statistics_periods_whole(text, mention, start, end):
         "Ministers may march on the capital.",  # verbs
         "Women in their 20s were most affected.",  # an age
         "Kopp's 1987 Chevrolet was found in the car park.",
+        "The 1922 Committee met on its own.",  # a year that is part of a name
+        "They opened an office at 1850 Station Road.",  # a street number
+        "The 1998 Act gave the assembly its powers.",  # a law named by its year
+        "For advice call 0800 2024 555 at any hour.",  # a number written in groups
+        "The code is 4411 2019 8873 on the form.",
     ],
 )
 def test_ignores_what_only_looks_like_a_date(text):
@@ -347,3 +352,16 @@ def test_hard_wrapped_text_keeps_sentences_and_dates_whole():
     assert candidates[0].mention.text == "16\nJune 2025"
     assert candidates[0].sentence.text.startswith("The council's planning committee")
     assert candidates[0].sentence.text.endswith("rebuilt.")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("In 1914 Britain declared war.", "1914"),  # a capitalised word after a year
+        ("In 2019 Parliament passed the bill.", "2019"),
+        ("The 2024 Budget raised taxes.", "2024"),
+        ("They met in 2019 and 2020.", "2019 and 2020"),
+    ],
+)
+def test_a_year_before_a_name_or_beside_a_number_is_still_a_year(text, mention):
+    assert texts(text) == [mention]

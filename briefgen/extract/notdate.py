@@ -46,6 +46,37 @@ _SPANS = frozenset(
 )
 
 
+# capitalised nouns that make the year before them part of a name
+_NAMED_AFTER_A_YEAR = frozenset(
+    "Committee Club Group Society Association Road Street Avenue Lane Drive Act Acts "
+    "Regulations Rules Order Agenda Vision Strategy Programme Fund".split()
+)
+
+
+def _names_after(tokens: list[Token], e: int) -> bool:
+    """Tell whether the capitalised words just after ``e`` (up to three) end in a noun that
+    makes a year before it part of a name ("the 1922 Committee", "1914 Main Road")."""
+    for tok in tokens[e + 1 : e + 4]:
+        if not (tok.is_word and tok.text[:1].isupper()):
+            return False
+        if tok.text in _NAMED_AFTER_A_YEAR:
+            return True
+    return False
+
+
+def _in_a_number(tokens: list[Token], y: int, text: str) -> bool:
+    """Tell whether the year-like token ``y`` is one group of a longer number written in
+    groups ("0800 2024 123", a telephone number): a digit group beside it, one space apart."""
+    for a, b in ((y - 1, y), (y, y + 1)):
+        other = tokens[b if a == y else a] if a >= 0 and b < len(tokens) else None
+        if (
+            other is not None and other.text.isdigit() and len(other.text) >= 3
+            and text[tokens[a].end : tokens[b].start] == " "
+        ):  # fmt: skip
+            return True
+    return False
+
+
 def _word_before(tokens: list[Token], s: int, n: int = 1) -> list[Token]:
     """Up to ``n`` word tokens before ``s`` (nearest last), stopping at sentence punctuation."""
     out: list[Token] = []
@@ -123,6 +154,11 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
             and not _sentence_initial(tokens, s - 1, text)
         ) or prev_low in _NAME_ENDINGS:
             return "name"  # "Inquiries Act 2005", "Vision 2030"
+        if _names_after(tokens, e):
+            return "name"  # "the 1922 Committee", "the 1944 Act", "1914 Main Road" is no year
+        year_at = next(i for i in range(s, e + 1) if tokens[i].low == content[0])
+        if _in_a_number(tokens, year_at, text):
+            return "number"  # "0800 2024 123"
         if prev_low in _QUANTITY_CUES or before_text.endswith(
             ("more than", "less than", "fewer than", "up to")
         ):
