@@ -17,6 +17,7 @@ import re
 from datetime import timedelta
 from itertools import pairwise
 
+from briefgen.datelabels import lower_first, shift_months
 from briefgen.dates.core import (
     _CALENDAR_HINT,
     DateError,
@@ -26,6 +27,7 @@ from briefgen.dates.core import (
     _Groups,
     _make_date,
     _month_unit,
+    _point,
     _Span,
     rule,
 )
@@ -187,6 +189,37 @@ def _relative_named_year(g: _Groups, ctx: _Ctx) -> _Span:
     if g["rel"] == "new" and anchor - _make_date(first, month, day) > timedelta(days=182):
         first += 1  # "the new financial year": the one that starts nearest the anchor
     return named_year(kind, first, ctx, f"{_LABELS[kind]} {_written(first)}")
+
+
+_QUARTER_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "1st": 1,
+                   "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                   "final": 4, "last": 4}  # fmt: skip
+# what makes the year a quarter is counted in a financial, tax or academic one
+_NAMED_YEAR_PART = re.compile(rf"{_Y} ?(?:[-–/]|to) ?(?:[0-9]{{2}}|{_Y})$|\b{_KIND} year\b|\bfy\b")
+
+
+@rule(
+    r"(?:the )?(?:q(?P<q>[1-4])|quarter (?P<qw>[1-4]|one|two|three|four)"
+    r"|(?P<n>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ]quarter)"
+    r"(?: of| in)? (?P<rest>.+)",
+)
+def _year_quarter(g: _Groups, ctx: _Ctx) -> _Span | None:
+    """A quarter of a financial, tax or academic year: "Q1 2011/12" (April to June 2011),
+    "the first quarter of 2024-25", "quarter one of the financial year 2023-24", "the
+    third quarter of this financial year"; a quarter of a calendar year is ``parts``'s."""
+    rest = g["rest"] or ""
+    if not _NAMED_YEAR_PART.search(rest):
+        return None
+    year = _point(rest, ctx)
+    if year is None or year.precision != "year" or year.start.month == 1 == year.start.day:
+        return None
+    word = g["q"] or g["qw"] or g["n"] or ""
+    quarter = int(word) if word.isdigit() else _QUARTER_NUMBER[word]
+    start = shift_months(year.start, 3 * (quarter - 1))
+    end = shift_months(year.start, 3 * quarter) - timedelta(days=1)
+    named = year.label[:1].isalpha()
+    label = f"Q{quarter} of {lower_first(year.label)}" if named else f"Q{quarter} {year.label}"
+    return _Span(start, end, "quarter", label, "quarter", year.inferred, year=year.nominal_year)
 
 
 @rule(r".*\bfiscal\b.*", r".*\b(?:fy|financial year|tax year|academic year|school year)\b.*")

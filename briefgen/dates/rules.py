@@ -55,6 +55,7 @@ RULES: tuple[Rule, ...] = (
     ordinals._after_next,  # Friday after next, the Friday before last
     # parts and periods
     parts._week_of_month,  # the first week of June
+    fiscal._year_quarter,  # Q1 2011/12, the first quarter of 2024-25 (before calendar quarters)
     parts._quarter,  # Q1 2025, the third quarter
     parts._half,  # H2 2024, the first half of 2025
     parts._season,  # spring 2025, last autumn

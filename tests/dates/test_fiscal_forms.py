@@ -16,6 +16,23 @@ MAR = date(2024, 3, 25)  # just before it starts
 OCT = date(2024, 10, 15)  # half-way through
 
 CASES: list[Case] = [
+    # a quarter of a financial, tax or academic year counts from that year's start
+    ("Q1 2011/12", MON, "2011-04-01", "2011-06-30", "quarter", False, "Q1 2011/12"),
+    ("Q3 2023-24", MON, "2023-10-01", "2023-12-31", "quarter", False, "Q3 2023–24"),
+    ("the first quarter of 2024-25", MON, "2024-04-01", "2024-06-30", "quarter", False,
+     "Q1 2024–25"),
+    ("quarter four of 2022 to 2023", MON, "2023-01-01", "2023-03-31", "quarter", False,
+     "Q4 2022–23"),
+    ("the second quarter of the financial year 2023-24", MON, "2023-07-01", "2023-09-30",
+     "quarter", False, "Q2 of financial year 2023–24"),
+    ("the final quarter of this financial year", OCT, "2025-01-01", "2025-03-31", "quarter",
+     False, "Q4 of financial year 2024–25"),
+    ("Q4 of the tax year 2024 to 2025", MON, "2025-01-06", "2025-04-05", "quarter", False,
+     "Q4 of tax year 2024–25"),
+    ("the first quarter of FY2024/25", MON, "2024-04-01", "2024-06-30", "quarter", False,
+     "Q1 of financial year 2024–25"),
+    # ... and a quarter of a calendar year stays the calendar quarter
+    ("the first quarter of 2024", MON, "2024-01-01", "2024-03-31", "quarter", False, "Q1 2024"),
     # GOV.UK style and its shortenings: one financial year, not two calendar years
     ("2024 to 2025", MON, "2024-04-01", "2025-03-31", "year", False, "2024–25"),
     ("the 2022 to 2023", MON, "2022-04-01", "2023-03-31", "year", False, "2022–23"),
