@@ -86,13 +86,21 @@ _ORDINAL_LABELS = {1: "First", 2: "Second", 3: "Third", 4: "Fourth", -1: "Last"}
     rf"(?:the )?quarter (?P<q>[1-4])(?: \((?P<m1>{_MON})(?: to |–|-)(?P<m2>{_MON})\))?"
     rf"(?:(?: of| in)? (?P<y>{_Y}))?",
     rf"(?:the )?(?:(?P<yrel>this|last|next) year's |(?P<yy>{_Y})(?:'s)? )?(?P<n>{_ORD})[- ]quarter"
-    r"(?: (?:of |in )?(?P<rest>.+))?",
+    rf"(?: \((?P<m1>{_MON})(?: to |–|-)(?P<m2>{_MON})\))?(?: (?:of |in )?(?P<rest>.+))?",
+    rf"(?:the )?(?P<m1>{_MON})(?: to |–|-)(?P<m2>{_MON}) quarter(?:(?: of| in)? (?P<y>{_Y}))?",
 )
 def _quarter(g: _Groups, ctx: _Ctx) -> _Span | None:
     """Q1 2025, 2025 Q1, the third quarter (of 2025 / of last year), third-quarter;
-    Quarter 1 2023, quarter 1 of 2023, Quarter 1 (January to March) 2023 (the months
-    restated in brackets must be the quarter's)."""
-    quarter = int(g["q"]) if g["q"] else _ordinal_value(g["n"])
+    Quarter 1 2023, quarter 1 of 2023, Quarter 1 (January to March) 2023, the second quarter
+    (April to June) of 2024 (the months restated in brackets must be the quarter's); the
+    April to June quarter of 2024."""
+    if g["q"] or g["n"]:
+        quarter = int(g["q"]) if g["q"] else _ordinal_value(g["n"])
+    else:  # "the April to June quarter": a calendar quarter named by its months
+        first = _MONTHS[g["m1"] or ""]
+        if first % 3 != 1:
+            return None  # "the February to April quarter": some other three months
+        quarter = (first + 2) // 3
     if g["m1"] and (_MONTHS[g["m1"]], _MONTHS[g["m2"] or ""]) != (3 * quarter - 2, 3 * quarter):
         raise DateError(
             "", f"{MONTH_NAMES[_MONTHS[g['m1']] - 1]} to {MONTH_NAMES[_MONTHS[g['m2'] or ''] - 1]} "

@@ -64,6 +64,13 @@ CASES: list[Case] = [
     ("Quarter 3 (July–September) 2021", SEP30, "2021-07-01", "2021-09-30", "quarter", False,
      "Q3 2021"),
     ("the first quarter of 2023", SEP30, "2023-01-01", "2023-03-31", "quarter", False, "Q1 2023"),
+    # a quarter named by its months, or with its months restated after its ordinal
+    ("the April to June quarter of 2024", SEP30, "2024-04-01", "2024-06-30", "quarter", False,
+     "Q2 2024"),
+    ("the October to December quarter", SEP30, "2023-10-01", "2023-12-31", "quarter", False,
+     "Q4 2023"),
+    ("the second quarter (April to June) of 2024", SEP30, "2024-04-01", "2024-06-30", "quarter",
+     False, "Q2 2024"),
     ("the second half of 2024", SEP30, "2024-07-01", "2024-12-31", "half", False, "H2 2024"),
     # "the year to date" is still the year so far
     ("the year to date", SEP30, "2024-01-01", "2024-09-30", "year", False, "Since 2024"),
@@ -87,6 +94,7 @@ def test_a_bare_month_looks_ahead_with_future_direction() -> None:
     [
         ("Quarter 2 (January to March) 2023", "January to March is not quarter 2"),
         ("Quarter 1 (Apr to Jun) 2023", "April to June is not quarter 1"),
+        ("the third quarter (April to June) of 2024", "April to June is not quarter 3"),
         ("the year to 2024", "not a month or a day"),
         ("the financial year ending June 2024", "no financial year ends in June 2024"),
     ],
