@@ -15,6 +15,17 @@ from briefgen.extract.tense import clause_spans, directions, sentence_direction,
 
 # (sentence, direction)
 TENSES = [
+    # a timetable in the present tense looks forward: what opens, closes, starts, comes
+    # into force, takes effect or is due; its past and perfect forms do not
+    ("The scheme opens in April.", "future"),
+    ("Applications close in March.", "future"),
+    ("The new rules come into force in April.", "future"),
+    ("The changes take effect from April.", "future"),
+    ("Results are due in March.", "future"),
+    ("Schools reopen on Monday.", "future"),
+    ("Work did not start in March.", None),
+    ("The trial started in May.", None),
+    ("The shops have closed in March before.", None),
     # "by" a quantity is no deadline: only "by" a date (a month, a weekday, a season, an
     # ordinal day, a day before its month) looks forward
     ("Between April and June the number rose by 5,000.", None),

@@ -56,7 +56,9 @@ _FUTURE = re.compile(
     r"expects?(?: to)?|expected to|(?<!announced )(?<!unveiled )plans? to|planning to|"
     r"intends? to|(?:is|are) to be|planned for|proposed for|"
     rf"the coming|next (?:{_DATE_WORD}|few|couple|financial|academic|tax|session)|"
-    r"upcoming|forthcoming)\b"
+    r"upcoming|forthcoming|(?:is|are) due|comes? into (?:force|effect)|takes? effect|"
+    r"(?<!did not )(?<!didn.t )(?<!\bhad )(?<!\bhas )(?<!\bhave )"
+    r"(?:(?:re)?opens?|closes?|starts?|begins?|goes live|go live)(?= (?:in|on|from)\b))\b"
     r"|\bfrom\b[^.;]*\bonwards?\b",
     re.I,
 )
