@@ -365,3 +365,15 @@ def test_hard_wrapped_text_keeps_sentences_and_dates_whole():
 )
 def test_a_year_before_a_name_or_beside_a_number_is_still_a_year(text, mention):
     assert texts(text) == [mention]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Clinics run on 3rd, 10th & 17th March at the surgery.", "3rd, 10th & 17th March"),
+        ("Sales were strong in June & July 2024, the firm said.", "June & July 2024"),
+        ("Meetings were held on June 2nd and 3rd in the hall.", "June 2nd and 3rd"),
+    ],
+)
+def test_a_list_joined_by_an_ampersand_or_of_bare_days_is_one_mention(text, mention):
+    assert texts(text) == [mention]

@@ -32,7 +32,8 @@ _TO_PRESENT = re.compile(
     r"(?:the present(?: day| time| date)?|present|date|now|today)"
 )
 _BETWEEN = re.compile(r"(?:between|from) (?P<rest>.+)")
-_SEPARATOR = re.compile(r" (?:to|until|till|til|through|thru|and|–|-) |–|-")
+_SEPARATOR = re.compile(r" (?:to|until|till|til|through|thru|and|&|–|-) |–|-")
+_BARE_DAY = re.compile(r"(?:the )?[0-9]{1,2}(?:st|nd|rd|th)?")
 
 
 def _expression(s: str, ctx: _Ctx) -> _Span | None:
@@ -109,7 +110,7 @@ def _list(body: str, ctx: _Ctx) -> _Span | None:
     """A list of three or more dates ("2, 9 and 16 June 2025", "Monday 1st September 2025,
     Thursday 23rd October 2025 and Friday 24th October 2025"; commas are gone by now): the
     first to the last, the items before "and" read with the last one's year and month."""
-    left_text, sep, right_text = body.rpartition(" and ")
+    left_text, sep, right_text = body.replace(" & ", " and ").rpartition(" and ")
     words = left_text.split()
     if not sep or not 2 <= len(words) <= 12:
         return None
@@ -150,13 +151,23 @@ def _range_ends(left_text: str, right_text: str, ctx: _Ctx) -> tuple[_Span, _Spa
     )  # fmt: skip
     if left is None and right is None:
         return None
+    if left is not None and right is not None and _BARE_DAY.fullmatch(right_text):
+        # "June 2nd and 3rd": a bare day after a month takes that month, not the anchor's
+        filled, reads = _point_apart(right_text, _context_of(left, ctx))
+        if filled is not None:
+            right, right_reads = filled, reads
     if right is None:
         assert left is not None
         right, right_reads = _point_apart(right_text, _context_of(left, ctx))
         if right is None:
             return None
     if left is None or left.inferred:
-        filled, reads = _point_apart(left_text, _context_of(right, ctx))
+        try:
+            filled, reads = _point_apart(left_text, _context_of(right, ctx))
+        except DateError:  # "Saturday 30 December and Tuesday 2 January": the year before's
+            filled, reads = _point_apart(left_text, _context_of(right, ctx, -1))
+            if filled is None or filled.start.month <= right.start.month:
+                raise  # not a list running into a new year: the weekday is wrong
         # "December to February 2025" wraps into the year before; "15-14 June 2025" does
         # not: a bare day that takes the other end's month is simply backwards
         if (

@@ -92,6 +92,13 @@ def _joinable(tokens: list[Token], i: int, text: str) -> bool:
     if tok.text in "()":  # "Quarter 1 (January to March) 2023": months restated in brackets
         near = tokens[i + 1] if tok.text == "(" else tokens[i - 1]
         return 0 < i < len(tokens) - 1 and near.low in _MONTHS
+    if tok.text == "&":  # "3rd, 10th & 17th March", "June & July 2024": a list's "and"
+        before = tokens[i - 1] if i else None
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        return all(
+            t is not None and (_is_number(t.low) or t.low in _MONTHS or t.low in _WEEKDAYS)
+            for t in (before, after)
+        )
     if tok.text not in _INNER_PUNCT:
         return False
     if tok.text == ".":

@@ -23,6 +23,12 @@ CASES: list[Case] = [
      "11–12 July 2025"),
     ("Monday 2, Tuesday 3 and Wednesday 4 June 2025", MON, "2025-06-02", "2025-06-04", "day",
      False, "2–4 June 2025"),
+    # a bare day after a month takes that month; "&" is "and"; a list over a new year
+    ("June 2nd and 3rd", MON, "2025-06-02", "2025-06-03", "day", False, "2–3 June 2025"),
+    ("3rd, 10th & 17th March", MON, "2025-03-03", "2025-03-17", "day", False, "3–17 March 2025"),
+    ("2 & 3 June 2025", MON, "2025-06-02", "2025-06-03", "day", False, "2–3 June 2025"),
+    ("Tuesday 30 December and Friday 2 January", MON, "2025-12-30", "2026-01-02", "day", False,
+     "30 December 2025 – 2 January 2026"),
     ("June, July and August 2018", MON, "2018-06-01", "2018-08-31", "month", False,
      "June–August 2018"),
     # an arrow between two dates, as consultation key-date pages write a range
