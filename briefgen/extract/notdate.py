@@ -11,6 +11,7 @@ from briefgen.extract.vocab import (
     _AGE_CUES,
     _AMBIGUOUS,
     _APPROXIMATORS,
+    _DATE_WORDS,
     _FUNCTION_WORDS,
     _GENERIC,
     _MONTH_CUES,
@@ -22,6 +23,7 @@ from briefgen.extract.vocab import (
     _SEASON_CUES,
     _VOCAB,
     _WEEKDAY_ABBREVIATIONS,
+    _WEEKDAYS,
     _YEAR_KINDS,
     _YEAR_PREPOSITIONS,
 )
@@ -253,4 +255,42 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
         and (prev.text.endswith(("'s", "’s")) and words[0].low in ("today", "tonight"))
     ):
         return "name"  # "Radio 4's Today"
+    if _in_a_title(words, prev, after_word):
+        return "name"  # "the Winter Fuel Payment", "The Sunday Times", "Black Friday"
     return None
+
+
+# capitalised seasons and holidays that start a proper name when a capitalised word that is
+# no date word follows ("the Winter Fuel Payment", "the Easter Rising"): UK text writes a
+# season lowercase. A weekday is capitalised anyway (and news writes "Clinton Saturday
+# vowed"), so it is a name's only beside the few words that make one.
+_NAMEABLE = frozenset("spring summer autumn winter christmas easter new year".split())
+_WEEKDAY_NAME_HEADS = frozenset(
+    "times telegraph mirror express post people herald mail club league school".split()
+)
+_WEEKDAY_NAME_MODIFIERS = frozenset("black cyber super blue giving".split())
+# words that go on a date in a capitalised run: "Easter Monday", "Good Friday", "Christmas
+# Eve", "the Summer Term", "New Year's Day"
+_VOCAB_DATES = (
+    frozenset(_MONTHS) | _WEEKDAYS | _DATE_WORDS | _NAMEABLE
+    | frozenset("day eve bank holiday holidays term half-term recess break good maundy shrove "
+                "ash holy palm whit year's".split())
+)  # fmt: skip
+
+
+def _in_a_title(words: list[Token], prev: Token | None, after: Token | None) -> bool:
+    """Tell whether a window of capitalised seasons, holidays or a weekday is part of a
+    proper name: "the Autumn Statement", "the New Year Honours", "The Sunday Times",
+    "Black Friday"."""
+    words = [w for w in words if w.low != "the"]
+    if not words or not all(w.text[:1].isupper() for w in words):
+        return False
+    capital_after = after is not None and after.text[:1].isupper()
+    if all(w.low in _NAMEABLE for w in words):
+        return capital_after and after is not None and after.low not in _VOCAB_DATES
+    if len(words) == 1 and words[0].low in _WEEKDAYS:
+        return (capital_after and after is not None and after.low in _WEEKDAY_NAME_HEADS) or (
+            prev is not None and prev.low in _WEEKDAY_NAME_MODIFIERS
+            and prev.text[:1].isupper() and prev.end + 1 == words[0].start
+        )  # fmt: skip
+    return False

@@ -58,7 +58,8 @@ _FUTURE = re.compile(
     rf"the coming|next (?:{_DATE_WORD}|few|couple|financial|academic|tax|session)|"
     r"upcoming|forthcoming|(?:is|are) due|comes? into (?:force|effect)|takes? effect|"
     r"(?<!did not )(?<!didn.t )(?<!\bhad )(?<!\bhas )(?<!\bhave )"
-    r"(?:(?:re)?opens?|closes?|starts?|begins?|goes live|go live)(?= (?:in|on|from)\b))\b"
+    r"(?:(?:re)?opens?|closes?|starts?|begins?|ends|finishes|goes live|go live)"
+    r"(?= (?:in|on|from)\b))\b"
     r"|\bfrom\b[^.;]*\bonwards?\b",
     re.I,
 )

@@ -34,6 +34,7 @@ _EXTRA_VOCAB = {
     "new", "ahead", "date", "to-day", "to-morrow", "to-night", "mondays", "tuesdays",
     "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "after", "working",
     "tax", "academic", "school", "fy", "ended", "previous", "eve", "boxing", "years", "with",
+    "good", "maundy", "shrove", "whit",
 }  # fmt: skip
 # words before "financial year" that make it any such year, not one ("every financial year")
 _GENERIC = frozenset("every each a an per any one another".split())
