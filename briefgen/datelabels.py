@@ -7,6 +7,7 @@ Every function is pure and never reads the clock. Dates outside years 1-9999 rai
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 MONTH_NAMES = (
@@ -175,7 +176,12 @@ def season_label(year: int, first_month: int) -> str:
 
 
 def join_labels(first: str, last: str) -> str:
-    """Join two labels with an en dash, spaced when either label has spaces."""
+    """Join two labels with an en dash, spaced when either label has spaces; labels that
+    hold a dash or slash themselves ("2021–22", "2019/20") are joined with "to"."""
+    if re.match(r"(?:Early|Mid|Late|Start|End)\b", last):
+        last = last[0].lower() + last[1:]  # "June 2011 – late March 2015"
+    if any(c in first + last for c in "–/"):
+        return f"{first} to {last}"
     if " " in first or " " in last:
         return f"{first} {DASH} {last}"
     return f"{first}{DASH}{last}"

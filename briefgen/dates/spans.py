@@ -85,6 +85,8 @@ def _range(body: str, ctx: _Ctx) -> _Span | None:
         last = first - first % 100 + int(short["yy"])
         if last < first:
             last += 100
+        if last == first + 1:
+            return None  # "from 2025-26": one financial year, never two calendar years
         return _join(_year_unit(first), _year_unit(last), ctx)
     backwards: DateError | None = None
     for sep in _SEPARATOR.finditer(body):

@@ -31,6 +31,12 @@ CASES: list[Case] = [
      "Q4 of tax year 2024–25"),
     ("the first quarter of FY2024/25", MON, "2024-04-01", "2024-06-30", "quarter", False,
      "Q1 of financial year 2024–25"),
+    # a range or list of such years is labelled with "to", never two dashes in a row
+    ("2021-22 to 2024-25", MON, "2021-04-01", "2025-03-31", "year", False, "2021–22 to 2024–25"),
+    ("between 2019/20 and 2022/23", MON, "2019-04-01", "2023-03-31", "year", False,
+     "2019/20 to 2022/23"),
+    ("Q1 2011/12 to Q3 2011/12", MON, "2011-04-01", "2011-12-31", "quarter", False,
+     "Q1 2011/12 to Q3 2011/12"),
     # ... and a quarter of a calendar year stays the calendar quarter
     ("the first quarter of 2024", MON, "2024-01-01", "2024-03-31", "quarter", False, "Q1 2024"),
     # GOV.UK style and its shortenings: one financial year, not two calendar years
@@ -118,4 +124,10 @@ def test_pairs_that_stay_calendar(text: str, start: str, end: str) -> None:
 )
 def test_pairs_refused(text: str) -> None:
     with pytest.raises(DateError):
+        parse_date(text, MON)
+
+
+@pytest.mark.parametrize("text", ["from 2025-26", "From 2019/20", "until 2025-26"])
+def test_an_open_end_on_a_financial_year_is_refused_never_two_calendar_years(text):
+    with pytest.raises(DateError, match="leaves one end of the interval open"):
         parse_date(text, MON)

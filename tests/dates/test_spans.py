@@ -11,6 +11,9 @@ from tests.dates.table import FIELDS, MON, Case, check, ids
 CASES: list[Case] = [
     # spans and ranges
     ("2011 to 2015", MON, "2011-01-01", "2015-12-31", "year", False, "2011–2015"),
+    # the second end's "early/mid/late" continues the label in lower case
+    ("June 2011 to late March 2015", MON, "2011-06-01", "2015-03-31", "day", False,
+     "June 2011 – late March 2015"),
     ("from 2011 to 2015", MON, "2011-01-01", "2015-12-31", "year", False, "2011–2015"),
     ("between 2000 and 2006", MON, "2000-01-01", "2006-12-31", "year", False, "2000–2006"),
     ("2015-2022", MON, "2015-01-01", "2022-12-31", "year", False, "2015–2022"),
