@@ -121,6 +121,11 @@ def test_finds_statistics_periods_whole(text, mention, start, end):
         "Black Friday sales rose sharply.",
         "The New Year Honours list was long.",
         "The Easter Rising is remembered in Dublin.",
+        # a time after another event, which the page's date cannot anchor
+        "Spending was up from £3.8 billion the year before.",
+        "Profit rose from $4 million a year earlier.",
+        "That autumn the council voted again.",
+        "He resigned the week after.",
     ],
 )
 def test_ignores_what_only_looks_like_a_date(text):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from briefgen.anaphora import is_anaphoric
 from briefgen.extract.tokens import Token
 from briefgen.extract.vocab import (
     _AGE_CUES,
@@ -79,6 +80,19 @@ def _in_a_number(tokens: list[Token], y: int, text: str) -> bool:
     return False
 
 
+def _anaphoric_around(tokens: list[Token], s: int, e: int, text: str) -> bool:
+    """Tell whether the window with the word just before or after it names a time after
+    another event ("the year before", "a year earlier", "that autumn"), which ``extract``
+    cannot anchor: the source's date is not that event's."""
+    lo = s - 1 if s > 0 and tokens[s - 1].is_word else s
+    hi = e + 1 if e + 1 < len(tokens) and tokens[e + 1].is_word else e
+    return any(
+        is_anaphoric(text[tokens[a].start : tokens[b].end])
+        for a, b in ((lo, e), (s, hi), (lo, hi))
+        if (a, b) != (s, e)
+    )
+
+
 def _word_before(tokens: list[Token], s: int, n: int = 1) -> list[Token]:
     """Up to ``n`` word tokens before ``s`` (nearest last), stopping at sentence punctuation."""
     out: list[Token] = []
@@ -119,6 +133,8 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
         or re.search(r"(?:\bS\.? ?I\.?|\bHC|\bHL|\bCm|\bCmd|\bNo\.?) ?$", head)
     ):  # fmt: skip
         return "reference"  # "S.I. 2024/540", "HC 1132", "Regulations 2024 (No. 2)"
+    if _anaphoric_around(tokens, s, e, text):
+        return "relative to another event"  # "the year before", "a year earlier", "that autumn"
     if len(content) == 2 and content[0] in _YEAR_KINDS and prev_low in _GENERIC:
         return "any such year"  # "each and every financial year"
 
