@@ -33,6 +33,8 @@ def found(text: str) -> list[tuple[str, str, str]]:
          "2021-04-06", "2022-04-05"),
         ("The allowance is frozen for a further tax year, 2027-28.", "2027-28",
          "2027-04-06", "2028-04-05"),
+        ("These are the main tax dates for 2026/2027 to note.", "2026/2027",
+         "2026-04-06", "2027-04-05"),
         # students, pupils, term dates: the academic year
         ("Fewer students enrolled in 2021/22 than the year before.", "2021/22",
          "2021-09-01", "2022-08-31"),

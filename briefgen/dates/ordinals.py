@@ -26,10 +26,12 @@ _PERIODS = ("month", "quarter", "half", "season", "year", "week")
 @rule(rf"(?:the )?(?P<n>{_NTH}) (?P<wd>{_WD}|day|weekday|working day) (?:of|in) (?P<rest>.+)")
 def _nth_of(g: _Groups, ctx: _Ctx) -> _Span | None:
     """The first Monday of this month, the last Sunday of March 2014, the last day of
-    October 2015, the second weekday (Monday to Friday) of 2025; "working day" is read as a
-    weekday (bank holidays are not counted)."""
+    October 2015, the second weekday (Monday to Friday) of 2025, the first day of the
+    2025/26 tax year; "working day" is read as a weekday (bank holidays are not counted)."""
     inner = _point(g["rest"] or "", ctx)
-    if inner is None or inner.unit not in _PERIODS:
+    # a financial, tax or academic year is a period too ("the first day of the 2025/26 tax
+    # year"), though its span is no calendar unit
+    if inner is None or (inner.unit not in _PERIODS and inner.precision != "year"):
         return None
     kind = g["wd"] or ""
     days = [inner.start + timedelta(days=k) for k in range((inner.end - inner.start).days + 1)]

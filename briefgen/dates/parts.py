@@ -86,7 +86,8 @@ _ORDINAL_LABELS = {1: "First", 2: "Second", 3: "Third", 4: "Fourth", -1: "Last"}
     rf"(?:the )?quarter (?P<q>[1-4])(?: \((?P<m1>{_MON})(?: to |–|-)(?P<m2>{_MON})\))?"
     rf"(?:(?: of| in)? (?P<y>{_Y}))?",
     rf"(?:the )?(?:(?P<yrel>this|last|next) year's |(?P<yy>{_Y})(?:'s)? )?(?P<n>{_ORD})[- ]quarter"
-    rf"(?: \((?P<m1>{_MON})(?: to |–|-)(?P<m2>{_MON})\))?(?: (?:of |in )?(?P<rest>.+))?",
+    rf"(?: \((?P<m1>{_MON})(?: to |–|-)(?P<m2>{_MON})\))?(?: (?:of |in )?(?P<rest>.+?))?"
+    rf"(?: \((?P<m3>{_MON})(?: to |–|-)(?P<m4>{_MON})\)?)?",  # a closing ")" may be trimmed
     rf"(?:the )?(?P<m1>{_MON})(?: to |–|-)(?P<m2>{_MON}) quarter(?:(?: of| in)? (?P<y>{_Y}))?",
 )
 def _quarter(g: _Groups, ctx: _Ctx) -> _Span | None:
@@ -101,6 +102,8 @@ def _quarter(g: _Groups, ctx: _Ctx) -> _Span | None:
         if first % 3 != 1:
             return None  # "the February to April quarter": some other three months
         quarter = (first + 2) // 3
+    if g["m3"]:  # "the first quarter of 2024 (January to March)": months after the year
+        g["m1"], g["m2"] = g["m3"], g["m4"]
     if g["m1"] and (_MONTHS[g["m1"]], _MONTHS[g["m2"] or ""]) != (3 * quarter - 2, 3 * quarter):
         raise DateError(
             "", f"{MONTH_NAMES[_MONTHS[g['m1']] - 1]} to {MONTH_NAMES[_MONTHS[g['m2'] or ''] - 1]} "

@@ -57,8 +57,9 @@ _FUTURE = re.compile(
     r"intends? to|(?:is|are) to be|planned for|proposed for|"
     rf"the coming|next (?:{_DATE_WORD}|few|couple|financial|academic|tax|session)|"
     r"upcoming|forthcoming|(?:is|are) due|comes? into (?:force|effect)|takes? effect|"
+    r"(?:is|are) expected|the deadline (?:is|for)|"
     r"(?<!did not )(?<!didn.t )(?<!\bhad )(?<!\bhas )(?<!\bhave )"
-    r"(?:(?:re)?opens?|closes?|starts?|begins?|ends|finishes|goes live|go live)"
+    r"(?:(?:re)?opens?|closes?|starts?|begins?|ends|finishes|meets?(?: again)?|goes live|go live)"
     r"(?= (?:in|on|from)\b))\b"
     r"|\bfrom\b[^.;]*\bonwards?\b",
     re.I,

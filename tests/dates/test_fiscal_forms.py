@@ -37,6 +37,11 @@ CASES: list[Case] = [
      "2019/20 to 2022/23"),
     ("Q1 2011/12 to Q3 2011/12", MON, "2011-04-01", "2011-12-31", "quarter", False,
      "Q1 2011/12 to Q3 2011/12"),
+    # a day of such a year
+    ("the first day of the 2025/26 tax year", MON, "2025-04-06", "2025-04-06", "day", False,
+     "6 April 2025"),
+    ("the last day of the financial year 2023-24", MON, "2024-03-31", "2024-03-31", "day",
+     False, "31 March 2024"),
     # ... and a quarter of a calendar year stays the calendar quarter
     ("the first quarter of 2024", MON, "2024-01-01", "2024-03-31", "quarter", False, "Q1 2024"),
     # GOV.UK style and its shortenings: one financial year, not two calendar years

@@ -69,6 +69,8 @@ CASES: list[Case] = [
      "Q2 2024"),
     ("the October to December quarter", SEP30, "2023-10-01", "2023-12-31", "quarter", False,
      "Q4 2023"),
+    ("the first quarter of 2024 (January to March)", SEP30, "2024-01-01", "2024-03-31",
+     "quarter", False, "Q1 2024"),
     ("the second quarter (April to June) of 2024", SEP30, "2024-04-01", "2024-06-30", "quarter",
      False, "Q2 2024"),
     ("the second half of 2024", SEP30, "2024-07-01", "2024-12-31", "half", False, "H2 2024"),
