@@ -121,6 +121,8 @@ def test_finds_statistics_periods_whole(text, mention, start, end):
         "Black Friday sales rose sharply.",
         "The New Year Honours list was long.",
         "The Easter Rising is remembered in Dublin.",
+        "See table 2019/3 for the regional figures.",  # a numbered thing
+        "Page 1984 of the register was missing.",
         # a time after another event, which the page's date cannot anchor
         "Spending was up from £3.8 billion the year before.",
         "Profit rose from $4 million a year earlier.",

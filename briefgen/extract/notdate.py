@@ -80,6 +80,13 @@ def _in_a_number(tokens: list[Token], y: int, text: str) -> bool:
     return False
 
 
+# nouns a number after them counts or labels, never dates ("table 2019", "page 1984")
+_NUMBERED_THINGS = frozenset(
+    "table tables figure figures fig chart annex appendix page pages paragraph para section "
+    "clause schedule item question room box line column row volume vol issue number no".split()
+)
+
+
 def _anaphoric_around(tokens: list[Token], s: int, e: int, text: str) -> bool:
     """Tell whether the window with the word just before or after it names a time after
     another event ("the year before", "a year earlier", "that autumn"), which ``extract``
@@ -162,6 +169,8 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
     if bare_year:
         if content[0].startswith("0"):
             return "not a year"  # "0735 GMT"
+        if prev_low in _NUMBERED_THINGS:
+            return "reference"  # "table 2019/3", "page 1984", "question 2020"
         if prev is not None and prev.text.endswith(("'s", "’s")) and len(before) > 0:
             return "name"  # "Kopp's 1987 Chevrolet"
         if (
