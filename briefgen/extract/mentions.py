@@ -35,7 +35,9 @@ from briefgen.extract.yearkind import as_named_years, year_kind
 # two anchors far apart: an expression that reads the same against both is absolute
 _PROBE_ANCHORS = (date(2003, 7, 9), date(2017, 2, 21))
 _MAX_LEFT = 6  # tokens a mention may reach before its date word ("between early ...")
-_MAX_RIGHT = 8  # and after it ("June 2011 to late March 2015")
+# and after it ("June 2011 to late March 2015", and with brackets counted as tokens
+# "Quarter 1 (Jan to Mar) to Quarter 3 (July to Sept) 2023")
+_MAX_RIGHT = 16
 
 
 @dataclass(frozen=True)
