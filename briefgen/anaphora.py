@@ -50,14 +50,15 @@ RELATIVE_TO_HINT = "name the event it follows with 'relative_to: EVENT_ID' in th
 
 _UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "fortnight": "fortnight",
           "fortnights": "fortnight", "month": "month", "months": "month", "year": "year",
-          "years": "year", "decade": "decade", "decades": "decade"}  # fmt: skip
+          "years": "year", "decade": "decade", "decades": "decade", "quarter": "quarter",
+          "quarters": "quarter"}  # fmt: skip
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _COUNTS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
-_UNIT = r"(?P<unit>days?|weeks?|fortnights?|months?|years?|decades?)"
-_ONE_UNIT = r"(?P<unit>day|week|month|year|decade)"
+_UNIT = r"(?P<unit>days?|weeks?|fortnights?|months?|quarters?|years?|decades?)"
+_ONE_UNIT = r"(?P<unit>day|week|month|quarter|year|decade)"
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 _COUNT = (
     r"(?P<count>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -75,6 +76,13 @@ _FORMS: list[tuple[str, tuple[str, ...]]] = [
     ("before", (rf"(?:the )?{_BEFORE} {_ONE_UNIT}", rf"the {_ONE_UNIT} before")),
     ("season_after", (rf"(?:the )?{_AFTER} {_SEASON}", rf"the {_SEASON} after")),
     ("season_before", (rf"(?:the )?{_BEFORE} {_SEASON}", rf"the {_SEASON} before")),
+    # "the previous two quarters" (a statistics release's); "the previous two years" is
+    # left to parse_date's rolling periods
+    ("before_n", (rf"(?:the )?{_BEFORE} {_COUNT} (?P<unit>quarters)",)),
+    ("same_year_before", (
+        rf"(?:the )?same {_ONE_UNIT} (?:a|one) year (?:ago|earlier|before)",
+        rf"(?:the )?same {_ONE_UNIT} (?:of )?(?:the )?(?:previous|last|prior) year",
+    )),
     ("later", (rf"{_COUNT} {_UNIT} (?:later|after|afterwards|on)",)),
     ("earlier", (rf"{_COUNT} {_UNIT} (?:earlier|before|previously)",)),
     ("same", (rf"(?:that|the same) {_ONE_UNIT}",)),
@@ -125,6 +133,9 @@ def _unit_of(unit: str, day: date) -> tuple[date, date]:
         return week_span(day)
     if unit == "month":
         return day.replace(day=1), month_end(day.year, day.month)
+    if unit == "quarter":
+        first = (day.month - 1) // 3 * 3 + 1
+        return date(day.year, first, 1), month_end(day.year, first + 2)
     if unit == "decade":
         first = day.year // 10 * 10
         return date(max(first, 1), 1, 1), date(first + 9, 12, 31)
@@ -138,6 +149,8 @@ def _shift(unit: str, day: date, count: int) -> date:
         return day + timedelta(weeks=count)
     if unit == "month":
         return shift_months(day, count)
+    if unit == "quarter":
+        return shift_months(day, 3 * count)
     if unit == "decade":
         return shift_months(day, 120 * count)
     return shift_months(day, 12 * count)
@@ -149,6 +162,10 @@ def _label(unit: str, start: date, end: date) -> str:
     if unit == "week":
         return week_label(start, end)
     if unit == "month":
+        return months_label(start, end)
+    if unit == "quarter":
+        if _unit_of("quarter", start) == (start, end):
+            return f"Q{(start.month - 1) // 3 + 1} {start.year}"
         return months_label(start, end)
     if unit == "decade" and start.year % 10 == 0 and end.year == start.year + 9:
         return f"The {start.year}s"
@@ -217,6 +234,17 @@ def _resolve(
         return start, end, unit, _label(unit, start, end)
     if kind == "same":
         start, end = _one_unit(unit, ref, text)
+        return start, end, unit, _label(unit, start, end)
+    if kind == "before_n":  # "the previous two quarters": the N units before the one held
+        count_word = g.get("count") or "1"
+        count = int(count_word) if count_word.isdigit() else _COUNTS[count_word]
+        first, _ = _one_unit(unit, ref, text)
+        start = _unit_of(unit, _shift(unit, first, -count))[0]
+        end = first - timedelta(days=1)
+        return start, end, unit, _label(unit, start, end)
+    if kind == "same_year_before":  # "the same quarter a year ago"
+        first, _ = _one_unit(unit, ref, text)
+        start, end = _unit_of(unit, shift_months(first, -12))
         return start, end, unit, _label(unit, start, end)
     if kind in ("later_that", "earlier_that"):
         start, end = _one_unit(unit, ref, text)

@@ -24,6 +24,7 @@ MONTH = _span(date(2015, 1, 1), date(2015, 1, 31), "month", "January 2015")
 YEAR = _span(date(2015, 1, 1), date(2015, 12, 31), "year", "2015")
 RANGE = _span(date(2015, 1, 1), date(2022, 12, 31), "year", "2015–2022")
 LATE_DEC = _span(date(2015, 12, 31), date(2015, 12, 31), "day", "31 December 2015")
+QUARTER = _span(date(2023, 10, 1), date(2023, 12, 31), "quarter", "Q4 2023")
 
 ANAPHORIC = [
     "the following year", "The following year.", "in the following year", "the previous year",
@@ -38,7 +39,7 @@ NOT_ANAPHORIC = [
     "next year", "next week", "the next year", "over the next month", "last year", "this year",
     "two years ago", "in the coming weeks", "16 June 2025", "June 2025", "the 2010s",
     "autumn 2015", "the year", "following", "later this month", "earlier this year",
-    "three weeks", "that", "",
+    "three weeks", "that", "", "the previous two years", "last quarter", "the latest quarter",
 ]  # fmt: skip
 
 
@@ -54,6 +55,15 @@ def test_other_dates_are_not_anaphoric(text):
 
 # (form, reference, start, end, label)
 RESOLVED = [
+    # quarters, as statistics releases count them
+    ("the previous quarter", QUARTER, date(2023, 7, 1), date(2023, 9, 30), "Q3 2023"),
+    ("the following quarter", QUARTER, date(2024, 1, 1), date(2024, 3, 31), "Q1 2024"),
+    ("the previous two quarters", QUARTER, date(2023, 4, 1), date(2023, 9, 30),
+     "April–September 2023"),
+    ("the same quarter a year ago", QUARTER, date(2022, 10, 1), date(2022, 12, 31), "Q4 2022"),
+    ("the same quarter of the previous year", QUARTER, date(2022, 10, 1), date(2022, 12, 31),
+     "Q4 2022"),
+    ("two quarters later", QUARTER, date(2024, 4, 1), date(2024, 6, 30), "Q2 2024"),
     ("the following year", DAY, date(2016, 1, 1), date(2016, 12, 31), "2016"),
     ("the year after", YEAR, date(2016, 1, 1), date(2016, 12, 31), "2016"),
     ("the previous year", MONTH, date(2014, 1, 1), date(2014, 12, 31), "2014"),

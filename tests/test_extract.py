@@ -398,3 +398,28 @@ def test_a_year_before_a_name_or_beside_a_number_is_still_a_year(text, mention):
 )
 def test_a_list_joined_by_an_ampersand_or_of_bare_days_is_one_mention(text, mention):
     assert texts(text) == [mention]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "start", "end"),
+    [
+        # a release's "the previous quarter" is the one before the quarter it reports
+        ("Output fell by 0.3% in Quarter 4 (Oct to Dec) 2023, after a fall of 0.1% in the "
+         "previous quarter.", "the previous quarter", "2023-07-01", "2023-09-30"),
+        ("Output rose by 0.1% in Quarter 3 2022. This follows a rise of 0.2% in the previous "
+         "quarter.", "the previous quarter", "2022-04-01", "2022-06-30"),
+        ("Output grew in Quarter 1 2024, after falls in the previous two quarters.",
+         "the previous two quarters", "2023-07-01", "2023-12-31"),
+        ("Output rose in Quarter 1 2024 compared with the same quarter a year ago.",
+         "the same quarter a year ago", "2023-01-01", "2023-03-31"),
+    ],
+)
+def test_a_time_after_a_date_the_text_told_is_read_against_it(text, mention, start, end):
+    found = [m for m in find_mentions(text, ANCHOR) if m.text == mention]
+    assert found and found[0].span is not None and found[0].relative
+    assert (found[0].span.start.isoformat(), found[0].span.end.isoformat()) == (start, end)
+
+
+def test_without_a_date_told_a_time_after_another_event_is_no_mention():
+    text = "Spending was high. Prices rose in the previous quarter."
+    assert texts(text) == []

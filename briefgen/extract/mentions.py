@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from briefgen.anaphora import AnaphoraError, is_anaphoric, resolve_anaphoric
 from briefgen.dates import DateError, DateSpan, parse_date
 from briefgen.extract.notdate import not_a_date
 from briefgen.extract.tense import Direction, directions, sentence_spans
@@ -184,9 +185,14 @@ def find_mentions(
             i += 1
             continue
         direction = pieces[bisect_right(starts, tokens[i].start) - 1][2]
-        sentence_start, sentence_end = sentences[
-            bisect_right(sentence_starts, tokens[i].start) - 1
-        ]
+        at = bisect_right(sentence_starts, tokens[i].start) - 1
+        sentence_start, sentence_end = sentences[at]
+        told = _against_the_date_told(tokens, i, floor, text, found, sentences[max(0, at - 1)][0])
+        if told is not None:  # "the previous quarter" after "in Quarter 4 2023"
+            mention, e = told
+            found.append(mention)
+            floor = i = e + 1
+            continue
         best = _best_window(tokens, i, floor, text, anchor, month_first, wrapped, direction)
         if best is None:
             i += 1
@@ -232,6 +238,35 @@ def find_mentions(
     if progress is not None:
         progress(len(text))
     return found
+
+
+def _against_the_date_told(
+    tokens: list[Token], i: int, floor: int, text: str, found: list[Mention], since: int
+) -> tuple[Mention, int] | None:
+    """A time after another date ("the previous quarter", "the same quarter a year ago")
+    read against the last date the text told, in this sentence or the one before: a
+    statistics release's "the previous quarter" is the one before the quarter it reports.
+    ``None`` when the words around ``i`` are no such form or no such date was told (the
+    page's date is not the event's, so ``not_a_date`` then drops the form)."""
+    told = next((m for m in reversed(found) if m.span is not None and m.offset >= since), None)
+    if told is None or told.span is None:
+        return None
+    for s in range(max(floor, i - 3), i + 1):
+        if tokens[s].low in _PREPOSITIONS:
+            continue  # "in the previous quarter": the mention is "the previous quarter"
+        for e in range(min(len(tokens) - 1, i + 4), i - 1, -1):
+            if not (tokens[s].is_word and tokens[e].is_word):
+                continue
+            words = text[tokens[s].start : tokens[e].end]
+            if not is_anaphoric(words):
+                continue
+            try:
+                span = resolve_anaphoric(words, told.span)
+            except AnaphoraError:
+                return None
+            begin = tokens[s].start
+            return Mention(words, begin, tokens[e].end - begin, span, True), e
+    return None
 
 
 def is_wrapped(text: str) -> bool:

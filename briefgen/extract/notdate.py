@@ -140,6 +140,8 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
         or re.search(r"(?:\bS\.? ?I\.?|\bHC|\bHL|\bCm|\bCmd|\bNo\.?) ?$", head)
     ):  # fmt: skip
         return "reference"  # "S.I. 2024/540", "HC 1132", "Regulations 2024 (No. 2)"
+    if lows and lows[-1] in ("of", "the"):
+        return "unfinished"  # "a fall of 0.1%": no date ends on "of"
     if _anaphoric_around(tokens, s, e, text):
         return "relative to another event"  # "the year before", "a year earlier", "that autumn"
     if len(content) == 2 and content[0] in _YEAR_KINDS and prev_low in _GENERIC:
