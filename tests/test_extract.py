@@ -420,6 +420,13 @@ def test_a_time_after_a_date_the_text_told_is_read_against_it(text, mention, sta
     assert (found[0].span.start.isoformat(), found[0].span.end.isoformat()) == (start, end)
 
 
+def test_the_year_after_next_counts_from_the_page_even_after_a_date():
+    found = find_mentions("Output rose in Quarter 1 2024. The year after next will be harder.",
+                          date(2024, 5, 10))  # fmt: skip
+    assert [(m.text, m.span.label if m.span else None) for m in found][-1] == (
+        "The year after next", "2026")
+
+
 def test_without_a_date_told_a_time_after_another_event_is_no_mention():
     text = "Spending was high. Prices rose in the previous quarter."
     assert texts(text) == []

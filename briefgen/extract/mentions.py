@@ -260,6 +260,8 @@ def _against_the_date_told(
             words = text[tokens[s].start : tokens[e].end]
             if not is_anaphoric(words):
                 continue
+            if e + 1 < len(tokens) and tokens[e + 1].low in ("next", "last"):
+                return None  # "the year after next", "the week before last": the page's
             try:
                 span = resolve_anaphoric(words, told.span)
             except AnaphoraError:
