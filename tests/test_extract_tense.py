@@ -24,6 +24,10 @@ TENSES = [
     ("Results are due in March.", "future"),
     ("Schools reopen on Monday.", "future"),
     ("Work did not start in March.", None),
+    # a deadline still to meet looks forward; one missed does not
+    ("Send it before the 31 January deadline to avoid a fine.", "future"),
+    ("File ahead of the January 31 deadline.", "future"),
+    ("Those who missed the 31 January deadline face a fine.", None),
     ("The trial started in May.", None),
     ("The shops have closed in March before.", None),
     # "by" a quantity is no deadline: only "by" a date (a month, a weekday, a season, an

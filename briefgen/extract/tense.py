@@ -58,6 +58,7 @@ _FUTURE = re.compile(
     rf"the coming|next (?:{_DATE_WORD}|few|couple|financial|academic|tax|session)|"
     r"upcoming|forthcoming|(?:is|are) due|comes? into (?:force|effect)|takes? effect|"
     r"(?:is|are) expected|the deadline (?:is|for)|"
+    rf"(?:before|ahead of|meet) the (?:[0-9]{{1,2}} {_MONTH}|{_MONTH} [0-9]{{1,2}}) deadline|"
     r"(?<!did not )(?<!didn.t )(?<!\bhad )(?<!\bhas )(?<!\bhave )"
     r"(?:(?:re)?opens?|closes?|starts?|begins?|ends|finishes|meets?(?: again)?|goes live|go live)"
     r"(?= (?:in|on|from)\b))\b"
