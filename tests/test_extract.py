@@ -128,6 +128,7 @@ def test_finds_statistics_periods_whole(text, mention, start, end):
         "Profit rose from $4 million a year earlier.",
         "That autumn the council voted again.",
         "He resigned the week after.",
+        "Compared with the same quarter a year ago, prices rose.",  # no quarter told before
     ],
 )
 def test_ignores_what_only_looks_like_a_date(text):

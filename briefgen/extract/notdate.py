@@ -91,11 +91,14 @@ def _anaphoric_around(tokens: list[Token], s: int, e: int, text: str) -> bool:
     """Tell whether the window with the word just before or after it names a time after
     another event ("the year before", "a year earlier", "that autumn"), which ``extract``
     cannot anchor: the source's date is not that event's."""
-    lo = s - 1 if s > 0 and tokens[s - 1].is_word else s
+    los = [s]  # up to three words back: "the same quarter a year ago"
+    while len(los) < 4 and los[-1] > 0 and tokens[los[-1] - 1].is_word:
+        los.append(los[-1] - 1)
     hi = e + 1 if e + 1 < len(tokens) and tokens[e + 1].is_word else e
     return any(
         is_anaphoric(text[tokens[a].start : tokens[b].end])
-        for a, b in ((lo, e), (s, hi), (lo, hi))
+        for a in los
+        for b in (e, hi)
         if (a, b) != (s, e)
     )
 
