@@ -187,10 +187,14 @@ def find_mentions(
         direction = pieces[bisect_right(starts, tokens[i].start) - 1][2]
         at = bisect_right(sentence_starts, tokens[i].start) - 1
         sentence_start, sentence_end = sentences[at]
-        told = _against_the_date_told(tokens, i, floor, text, found, sentences[max(0, at - 1)][0])
-        if told is not None:  # "the previous quarter" after "in Quarter 4 2023"
-            mention, e = told
-            found.append(mention)
+        anaphoric = _anaphoric_window(tokens, i, floor, text)
+        if anaphoric is not None:  # "the previous quarter", "a year earlier", "that autumn"
+            s, e = anaphoric
+            told = _read_against_the_date_told(
+                tokens, s, e, text, found, sentences[max(0, at - 1)][0]
+            )
+            if told is not None:  # "the previous quarter" after "in Quarter 4 2023"
+                found.append(told)
             floor = i = e + 1
             continue
         best = _best_window(tokens, i, floor, text, anchor, month_first, wrapped, direction)
@@ -240,35 +244,41 @@ def find_mentions(
     return found
 
 
-def _against_the_date_told(
-    tokens: list[Token], i: int, floor: int, text: str, found: list[Mention], since: int
-) -> tuple[Mention, int] | None:
-    """A time after another date ("the previous quarter", "the same quarter a year ago")
-    read against the last date the text told, in this sentence or the one before: a
-    statistics release's "the previous quarter" is the one before the quarter it reports.
-    ``None`` when the words around ``i`` are no such form or no such date was told (the
-    page's date is not the event's, so ``not_a_date`` then drops the form)."""
-    told = next((m for m in reversed(found) if m.span is not None and m.offset >= since), None)
-    if told is None or told.span is None:
-        return None
+def _anaphoric_window(
+    tokens: list[Token], i: int, floor: int, text: str
+) -> tuple[int, int] | None:
+    """The longest words around the date word ``i`` that name a time after another event
+    ("the previous quarter", "the same quarter a year ago", "a year earlier", "that
+    autumn"), as (first, last) token; ``None`` if there are none. A leading preposition is
+    left out ("in the previous quarter"); "the year after next" counts from the page."""
     for s in range(max(floor, i - 3), i + 1):
-        if tokens[s].low in _PREPOSITIONS:
-            continue  # "in the previous quarter": the mention is "the previous quarter"
+        if tokens[s].low in _PREPOSITIONS or not tokens[s].is_word:
+            continue
         for e in range(min(len(tokens) - 1, i + 4), i - 1, -1):
-            if not (tokens[s].is_word and tokens[e].is_word):
-                continue
-            words = text[tokens[s].start : tokens[e].end]
-            if not is_anaphoric(words):
-                continue
-            if e + 1 < len(tokens) and tokens[e + 1].low in ("next", "last"):
-                return None  # "the year after next", "the week before last": the page's
-            try:
-                span = resolve_anaphoric(words, told.span)
-            except AnaphoraError:
-                return None
-            begin = tokens[s].start
-            return Mention(words, begin, tokens[e].end - begin, span, True), e
+            if tokens[e].is_word and is_anaphoric(text[tokens[s].start : tokens[e].end]):
+                if e + 1 < len(tokens) and tokens[e + 1].low in ("next", "last"):
+                    return None  # "the year after next", "the week before last": the page's
+                return s, e
     return None
+
+
+def _read_against_the_date_told(
+    tokens: list[Token], s: int, e: int, text: str, found: list[Mention], since: int
+) -> Mention | None:
+    """The mention of the time after another date in ``s..e``, read against the last date
+    the text told, in this sentence or the one before (a statistics release's "the
+    previous quarter" is the one before the quarter it reports); ``None`` when no such date
+    was told or the form cannot be read against it: the page's own date is not the event's,
+    so the words are no mention."""
+    told = next((m.span for m in reversed(found) if m.span is not None and m.offset >= since), None)
+    if told is None:
+        return None
+    words = text[tokens[s].start : tokens[e].end]
+    try:
+        span = resolve_anaphoric(words, told)
+    except AnaphoraError:
+        return None
+    return Mention(words, tokens[s].start, len(words), span, True)
 
 
 def is_wrapped(text: str) -> bool:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from briefgen.anaphora import is_anaphoric
 from briefgen.extract.tokens import Token
 from briefgen.extract.vocab import (
     _AGE_CUES,
@@ -70,12 +69,12 @@ def _names_after(tokens: list[Token], e: int) -> bool:
 def _in_a_number(tokens: list[Token], y: int, text: str) -> bool:
     """Tell whether the year-like token ``y`` is one group of a longer number written in
     groups ("0800 2024 123", a telephone number): a digit group beside it, one space apart."""
-    for a, b in ((y - 1, y), (y, y + 1)):
-        other = tokens[b if a == y else a] if a >= 0 and b < len(tokens) else None
-        if (
-            other is not None and other.text.isdigit() and len(other.text) >= 3
-            and text[tokens[a].end : tokens[b].start] == " "
-        ):  # fmt: skip
+    for a, b in ((y - 1, y), (y, y + 1)):  # the group before, then the one after
+        if a < 0 or b >= len(tokens):
+            continue
+        other = tokens[a if b == y else b]
+        one_space = text[tokens[a].end : tokens[b].start] == " "
+        if one_space and other.text.isdigit() and len(other.text) >= 3:
             return True
     return False
 
@@ -85,22 +84,6 @@ _NUMBERED_THINGS = frozenset(
     "table tables figure figures fig chart annex appendix page pages paragraph para section "
     "clause schedule item question room box line column row volume vol issue number no".split()
 )
-
-
-def _anaphoric_around(tokens: list[Token], s: int, e: int, text: str) -> bool:
-    """Tell whether the window with the word just before or after it names a time after
-    another event ("the year before", "a year earlier", "that autumn"), which ``extract``
-    cannot anchor: the source's date is not that event's."""
-    los = [s]  # up to three words back: "the same quarter a year ago"
-    while len(los) < 4 and los[-1] > 0 and tokens[los[-1] - 1].is_word:
-        los.append(los[-1] - 1)
-    hi = e + 1 if e + 1 < len(tokens) and tokens[e + 1].is_word else e
-    return any(
-        is_anaphoric(text[tokens[a].start : tokens[b].end])
-        for a in los
-        for b in (e, hi)
-        if (a, b) != (s, e)
-    )
 
 
 def _word_before(tokens: list[Token], s: int, n: int = 1) -> list[Token]:
@@ -145,8 +128,6 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
         return "reference"  # "S.I. 2024/540", "HC 1132", "Regulations 2024 (No. 2)"
     if lows and lows[-1] in ("of", "the"):
         return "unfinished"  # "a fall of 0.1%": no date ends on "of"
-    if _anaphoric_around(tokens, s, e, text):
-        return "relative to another event"  # "the year before", "a year earlier", "that autumn"
     if len(content) == 2 and content[0] in _YEAR_KINDS and prev_low in _GENERIC:
         return "any such year"  # "each and every financial year"
 
