@@ -293,6 +293,13 @@ CLAUSE_READINGS = [
     ("The minister said in December that the review will report in June.", "December", "2023-12"),
     ("The minister said in December that the review will report in June.", "June", "2024-06"),
     ("The report, published in December, will shape the budget in March.", "December", "2023-12"),
+    # any reporting verb, past or "-ing", keeps the report's date out of what it reports
+    ("The minister, pledging in December that waits will fall, set a target.", "December",
+     "2023-12"),
+    ("Ministers promised in December that the fund will reopen in March.", "December",
+     "2023-12"),
+    ("Ministers promised in December that the fund will reopen in March.", "March", "2024-03"),
+    ("The leader vowed in November that the rules will change.", "November", "2023-11"),
     ("The report, published in December, will shape the budget in March.", "March", "2024-03"),
     ("The fund will reopen in March; it was closed in December.", "December", "2023-12"),
     ("The fund will reopen in March - it was shut in December.", "December", "2023-12"),

@@ -80,7 +80,8 @@ _EVENT_PAST = re.compile(
 )
 _REPORTING = (
     r"(?<!\bbe )(?<!\bbeen )(?:said|announced|told \w+|reported|ruled|predicted|warned|"
-    r"confirmed|declared|stated|added)"
+    r"confirmed|declared|stated|added|claimed|insisted|argued|admitted|"
+    r"(?:pledg|promis|vow|warn|announc|claim|insist)(?:ed|ing))"
 )
 _DAY_MONTH = rf"(?:{_MONTH}\.? [0-9]{{1,2}}\b|[0-9]{{1,2}} {_MONTH}\b)"
 _REPORTED_ON = re.compile(
