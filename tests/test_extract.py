@@ -431,3 +431,25 @@ def test_the_year_after_next_counts_from_the_page_even_after_a_date():
 def test_without_a_date_told_a_time_after_another_event_is_no_mention():
     text = "Spending was high. Prices rose in the previous quarter."
     assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "start", "end"),
+    [
+        ("Offices close from 1pm on Friday 22 December, until Tuesday 2 January 2024.",
+         "from 1pm on Friday 22 December, until Tuesday 2 January 2024", "2023-12-22",
+         "2024-01-02"),
+        ("The road is shut from 3 June, till 5 July.", "from 3 June, till 5 July", "2024-06-03",
+         "2024-07-05"),
+        # a comma before "until" and a bare month or a clause is no range
+        ("It was quiet in December, until January brought change.", "December", "2023-12-01",
+         "2023-12-31"),
+        ("It rained on Friday 22 December, until Tuesday it was dry.", "Friday 22 December",
+         "2023-12-22", "2023-12-22"),
+    ],
+)  # fmt: skip
+def test_a_range_told_with_a_comma_before_until_is_one_mention(text, mention, start, end):
+    found = find_mentions(text, date(2023, 12, 18))
+    assert (found[0].text, str(found[0].span.start), str(found[0].span.end)) == (
+        mention, start, end
+    )

@@ -113,12 +113,15 @@ def _joinable(tokens: list[Token], i: int, text: str) -> bool:
     if tok.text == ",":  # "June 16, 2025", "Monday, 16 June"; not "last year, and 2024"
         before = tokens[i - 1] if i else None
         after = tokens[i + 1] if i + 1 < len(tokens) else None
-        if after is not None and after.low == "and" and i + 2 < len(tokens):
-            after = tokens[i + 2]  # "2029-30, and 2030-31"
+        bound = after is not None and after.low in ("until", "till")
+        if after is not None and (after.low == "and" or bound) and i + 2 < len(tokens):
+            after = tokens[i + 2]  # "2029-30, and 2030-31", "22 December, until 2 January"
         return (
             before is not None and after is not None
-            and (before.low in _WEEKDAYS or _is_number(before.low))
-            and (_is_number(after.low) or after.low in _MONTHS or after.low in _WEEKDAYS)
+            and (before.low in _WEEKDAYS or _is_number(before.low)
+                 or (bound and before.low in _MONTHS))
+            and (_is_number(after.low) or after.low in _WEEKDAYS
+                 or (after.low in _MONTHS and not bound))
         )  # fmt: skip
     return True
 
