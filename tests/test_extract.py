@@ -129,6 +129,11 @@ def test_finds_statistics_periods_whole(text, mention, start, end):
         "That autumn the council voted again.",
         "He resigned the week after.",
         "Compared with the same quarter a year ago, prices rose.",  # no quarter told before
+        "It is the first rise in 20 years.",  # a comparison with the past
+        "It was the only fall in a decade.",
+        "The trust recorded its 2nd worst result.",  # an ordinal after a possessive
+        "The Year 6 pupils sat their tests.",  # a school year group
+        "Unit 1945 on the estate is vacant.",  # a numbered thing
     ],
 )
 def test_ignores_what_only_looks_like_a_date(text):

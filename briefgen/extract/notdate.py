@@ -39,7 +39,7 @@ _COUNTED_NOUNS = frozenset(
 _SUPERLATIVE = re.compile(
     r"\b(?:biggest|largest|highest|lowest|greatest|fastest|slowest|strongest|weakest|best|"
     r"worst|sharpest|steepest|deepest|longest|shortest|smallest|most|least|first time|"
-    r"record)\b[^.,;:!?]*$",
+    r"record)\b[^.,;:!?]*$|\b(?:first|only)(?: [a-z]+){1,2} $",
     re.I,
 )
 _SPANS = frozenset(
@@ -82,7 +82,8 @@ def _in_a_number(tokens: list[Token], y: int, text: str) -> bool:
 # nouns a number after them counts or labels, never dates ("table 2019", "page 1984")
 _NUMBERED_THINGS = frozenset(
     "table tables figure figures fig chart annex appendix page pages paragraph para section "
-    "clause schedule item question room box line column row volume vol issue number no".split()
+    "clause schedule item question room box line column row volume vol issue number no "
+    "unit flat suite ward bay plot gate platform junction route bus flight".split()
 )
 
 
@@ -126,6 +127,11 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
         or re.search(r"(?:\bS\.? ?I\.?|\bHC|\bHL|\bCm|\bCmd|\bNo\.?) ?$", head)
     ):  # fmt: skip
         return "reference"  # "S.I. 2024/540", "HC 1132", "Regulations 2024 (No. 2)"
+    if (
+        words[-1].low == "year" and after is not None
+        and re.fullmatch(r"[0-9]{1,2}", after.text) and words[-1].text[0] == "Y"
+    ):  # fmt: skip
+        return "school year group"  # "The Year 6 pupils", "Year 11"
     if lows and lows[-1] in ("of", "the"):
         return "unfinished"  # "a fall of 0.1%": no date ends on "of"
     if len(content) == 2 and content[0] in _YEAR_KINDS and prev_low in _GENERIC:
@@ -224,6 +230,11 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
         and after_word.low in _COUNTED_NOUNS
     ):
         return "ordinal"  # "our 20th year in business", "the 50th anniversary"
+    if (
+        len(counted) == 1 and len(content) == 2 and content[0] in _POSSESSIVES
+        and re.fullmatch(r"[0-9]{1,3}(?:st|nd|rd|th)", counted[0])
+    ):  # fmt: skip
+        return "ordinal"  # "its 2nd worst winter", "our 3rd"
     if len(content) == 1 and re.fullmatch(r"(?:the )?[0-9]{1,2}(?:st|nd|rd|th)", content[0]):
         if prev_low not in ("on", "by", "until", "till", "from", "since", "of"):
             return "ordinal"  # "the 19th report"
