@@ -134,6 +134,10 @@ def test_finds_statistics_periods_whole(text, mention, start, end):
         "The trust recorded its 2nd worst result.",  # an ordinal after a possessive
         "The Year 6 pupils sat their tests.",  # a school year group
         "Unit 1945 on the estate is vacant.",  # a numbered thing
+        "The answer is in the Official Report, Vol. 530, c. 1234.",  # Hansard's column
+        "The White Paper (Cmnd. 9123) set it out.",  # a command paper's number
+        "The rate is 1954 per 100,000 residents.",  # counts
+        "The Army had 1954 men in the area.",
     ],
 )
 def test_ignores_what_only_looks_like_a_date(text):

@@ -48,6 +48,12 @@ _SPANS = frozenset(
 )
 
 
+# plurals without an "s" that a number before them counts ("1954 men")
+_UNMARKED_PLURALS = frozenset(
+    "people men women children staff personnel police cattle sheep".split()
+)
+
+
 # capitalised nouns that make the year before them part of a name
 _NAMED_AFTER_A_YEAR = frozenset(
     "Committee Club Group Society Association Road Street Avenue Lane Drive Act Acts "
@@ -124,7 +130,7 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
     head = text[max(0, tokens[s].start - 6) : tokens[s].start]
     if re.fullmatch(r"[0-9]{4}", lows[0]) and (
         re.match(r"/[0-9]{3}", tail) or re.match(r"\s*\(no\.? ?[0-9]", tail)
-        or re.search(r"(?:\bS\.? ?I\.?|\bHC|\bHL|\bCm|\bCmd|\bNo\.?) ?$", head)
+        or re.search(r"(?:\bS\.? ?I\.?|\bHC|\bHL|\bCmn?d?\.?|\bNo\.?) ?$", head)
     ):  # fmt: skip
         return "reference"  # "S.I. 2024/540", "HC 1132", "Regulations 2024 (No. 2)"
     if (
@@ -132,6 +138,12 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
         and re.fullmatch(r"[0-9]{1,2}", after.text) and words[-1].text[0] == "Y"
     ):  # fmt: skip
         return "school year group"  # "The Year 6 pupils", "Year 11"
+    if lows[0] in ("c", "cc") and re.search(
+        r"\b(?:vol|cols?|official report)\b[^;()]{0,30}$",
+        text[max(0, tokens[s].start - 40) : tokens[s].start],
+        re.I,
+    ):
+        return "column"  # "Official Report, Vol. 530, c. 1234": Hansard's column, not circa
     if lows and lows[-1] in ("of", "the"):
         return "unfinished"  # "a fall of 0.1%": no date ends on "of"
     if len(content) == 2 and content[0] in _YEAR_KINDS and prev_low in _GENERIC:
@@ -159,8 +171,8 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
         return "fraction"  # "only 19/20 patients", "scored 18/19"; not "in 19/20"
     bare_year = len(content) == 1 and re.fullmatch(r"[0-9]{4}", content[0]) is not None
     if bare_year:
-        if content[0].startswith("0"):
-            return "not a year"  # "0735 GMT"
+        if content[0].startswith("0") or int(content[0]) >= 2200:
+            return "not a year"  # "0735 GMT", "Cm 9123"
         if prev_low in _NUMBERED_THINGS:
             return "reference"  # "table 2019/3", "page 1984", "question 2020"
         if prev is not None and prev.text.endswith(("'s", "’s")) and len(before) > 0:
@@ -182,7 +194,9 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
             ("more than", "less than", "fewer than", "up to")
         ):
             return "count"
-        if tail.startswith(("%", " per cent", " percent", "-page", " pages", " people")):
+        if tail.startswith(("%", " per ", " percent", "-page", " pages")) or (
+            after_word is not None and after_word.low in _UNMARKED_PLURALS
+        ):
             return "count"
         if (
             after_word is not None and after_word.text.islower() and after_word.low not in _VOCAB
