@@ -462,3 +462,17 @@ def test_a_range_told_with_a_comma_before_until_is_one_mention(text, mention, st
     assert (found[0].text, str(found[0].span.start), str(found[0].span.end)) == (
         mention, start, end
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "day"),
+    [
+        ("We shall take the Second Reading on Thursday next.", "Thursday next", "1954-07-22"),
+        ("I hope to make a statement this day fortnight.", "this day fortnight", "1954-07-29"),
+        ("Your letter of the 14th instant has been received.", "the 14th instant", "1954-07-14"),
+        ("He wrote on the 3rd ultimo about it.", "the 3rd ultimo", "1954-06-03"),
+    ],
+)
+def test_older_hansards_forms_are_whole_mentions(text, mention, day):
+    found = find_mentions(text, date(1954, 7, 15))
+    assert [(m.text, str(m.span.start), str(m.span.end)) for m in found] == [(mention, day, day)]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from briefgen.datelabels import add_months
+
 from briefgen.dates.core import (
     _CALENDAR_HINT,
     DateError,
@@ -65,6 +67,17 @@ def _weekday_of(g: _Groups, ctx: _Ctx) -> _Span | None:
     if inner is None or inner.unit != "week":
         return None
     return _day_span(inner.start + timedelta(days=(_WEEKDAYS[g["wd"]] - inner.start.weekday()) % 7))
+
+
+_OLD_MONTHS = {"instant": 0, "inst": 0, "ultimo": -1, "ult": -1, "proximo": 1, "prox": 1}
+
+
+@rule(r"(?:the )?(?P<d>[0-9]{1,2}(?:st|nd|rd|th)?) (?P<m>instant|inst|ultimo|ult|proximo|prox)\.?")
+def _day_of_old_month(g: _Groups, ctx: _Ctx) -> _Span | None:
+    """Older letters' and Hansard's "the 14th instant" (of this month), "the 3rd ultimo"
+    (of last month), "the 1st proximo" (of next month)."""
+    year, month = add_months(ctx.anchor.year, ctx.anchor.month, _OLD_MONTHS[g["m"] or ""])
+    return _day_span(_make_date(year, month, _ordinal_value(g["d"] or "")))
 
 
 @rule(rf"(?P<n>{_NUM}) (?P<wd>{_WD})s? (?P<dir>ago|back|from now|from today|hence|on)")

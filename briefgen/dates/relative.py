@@ -39,6 +39,7 @@ from briefgen.dates.vocab import _NUM, _PART_OF_DAY, _REL, _UNIT, _WD, _WEEKDAYS
     rf"(?:(?:early|late|earlier|later) )?(?P<w>today|to-day|tonight|to-night|yesterday|tomorrow"
     r"|to-morrow|now|right now|this day)"
     rf"(?: (?P<part>{_PART_OF_DAY}))?",
+    r"(?P<w>this day|to-day|to-morrow) (?P<later>week|fortnight)",
     rf"this (?P<part>{_PART_OF_DAY})",
     r"(?P<w>last) night",
     r"(?:the )?(?P<w>day before yesterday|day after tomorrow)",
@@ -46,22 +47,29 @@ from briefgen.dates.vocab import _NUM, _PART_OF_DAY, _REL, _UNIT, _WD, _WEEKDAYS
 )
 def _day_word(g: _Groups, ctx: _Ctx) -> _Span:
     """Today, this morning, tonight, yesterday evening, last night, the day after tomorrow;
-    older Hansard's "to-day", "to-morrow" and "this day" (the anchor day)."""
+    older Hansard's "to-day", "to-morrow" and "this day" (the anchor day), and "this day
+    week" or "to-morrow fortnight" (a week or two weeks after that day)."""
     offsets = {"yesterday": -1, "last": -1, "tomorrow": 1, "to-morrow": 1}
     offsets["day before yesterday"] = -2
     offsets["day after tomorrow"] = 2
     word = g["w"] or "today"
-    return _day_span(ctx.anchor + timedelta(days=offsets.get(word, 0)))
+    later = {"week": 7, "fortnight": 14}.get(g["later"] or "", 0)
+    return _day_span(ctx.anchor + timedelta(days=offsets.get(word, 0) + later))
 
 
 @rule(
     rf"(?:(?:early|late|earlier|later) )?(?:(?:the )?(?P<rel>{_REL}) )?(?P<wd>{_WD})"
-    rf"(?: (?P<part>{_PART_OF_DAY}))?(?: (?P<wk>last|this|next) week)?"
+    rf"(?: (?P<part>{_PART_OF_DAY}))?(?: (?P<wk>last|this|next) week| (?P<post>next|last))?"
 )
 def _weekday(g: _Groups, ctx: _Ctx) -> _Span | None:
     """Monday (on or before the anchor), last/next Monday (strictly before/after), this
-    Monday (of the anchor's week), Thursday afternoon, Monday last week."""
+    Monday (of the anchor's week), Thursday afternoon, Monday last week; older Hansard's
+    "Thursday next" and "Monday last" are "next Thursday" and "last Monday"."""
     weekday, anchor, rel = _WEEKDAYS[g["wd"]], ctx.anchor, g["rel"]
+    if g["post"]:
+        if rel:
+            return None
+        rel = g["post"]
     if g["wk"]:
         if rel:
             return None

@@ -50,6 +50,7 @@ RULES: tuple[Rule, ...] = (
     # ordinal and counted weekdays (after absolute._day_month: "the 20th of June" is its)
     ordinals._nth_of,  # the first Monday of this month, the last day of October 2015
     ordinals._day_of,  # the 20th of next month
+    ordinals._day_of_old_month,  # the 14th instant, the 3rd ultimo (older Hansard)
     ordinals._weekday_of,  # Monday of this week, Wednesday of next week
     ordinals._weekdays_count,  # two Thursdays ago, 3 Fridays from now
     ordinals._after_next,  # Friday after next, the Friday before last

@@ -34,7 +34,7 @@ _EXTRA_VOCAB = {
     "new", "ahead", "date", "to-day", "to-morrow", "to-night", "mondays", "tuesdays",
     "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "after", "working",
     "tax", "academic", "school", "fy", "ended", "previous", "eve", "boxing", "years", "with",
-    "good", "maundy", "shrove", "whit",
+    "good", "maundy", "shrove", "whit", "instant", "inst", "ultimo", "ult", "proximo", "prox",
 }  # fmt: skip
 # words before "financial year" that make it any such year, not one ("every financial year")
 _GENERIC = frozenset("every each a an per any one another".split())
@@ -46,7 +46,9 @@ _VOCAB = (
     | _WEEKDAY_ABBREVIATIONS
     | frozenset(_DATE_WORDS | _EXTRA_VOCAB)
 )
-_ABBREVIATED = frozenset(m for m in _MONTHS if len(m) <= 4) | {"c", "ca", "approx"}
+_ABBREVIATED = frozenset(m for m in _MONTHS if len(m) <= 4) | {
+    "c", "ca", "approx", "inst", "ult", "prox"
+}  # fmt: skip
 _INNER_PUNCT = frozenset("-–—/.,'’→")  # "22 November 2021 → 31 January 2022"
 _PREPOSITIONS = frozenset("on in at during over of for by within throughout".split())
 # expressions too vague to date an event by themselves ("That must end now.")
