@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from briefgen.datelabels import add_months
-
 from briefgen.dates.core import (
     _CALENDAR_HINT,
     DateError,
