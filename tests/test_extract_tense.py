@@ -23,6 +23,8 @@ TENSES = [
     ("The changes take effect from April.", "future"),
     ("Results are due in March.", "future"),
     ("Schools reopen on Monday.", "future"),
+    ("The consultation closes at 11:59pm on 12 March.", "future"),
+    ("The survey opens at noon on 3 March.", "future"),
     ("Work did not start in March.", None),
     # a deadline still to meet looks forward; one missed does not
     ("Send it before the 31 January deadline to avoid a fine.", "future"),

@@ -175,11 +175,13 @@ def _named_year(g: _Groups, ctx: _Ctx) -> _Span:
     rf" {_KIND}"
     r" year",
     rf"(?:the )?{_KIND} year",
+    rf"(?:the )?(?:(?P<now>this|current|present) )?{_KIND} year[- ]to[- ](?P<to_date>date)",
 )
 def _relative_named_year(g: _Groups, ctx: _Ctx) -> _Span:
     """This financial year (the one containing the anchor), last / next tax year, the
     academic year (the anchor's), the new financial year (the one whose start is nearest
-    the anchor: just begun, or about to)."""
+    the anchor: just begun, or about to); "the financial year to date" runs from its start
+    to the anchor."""
     kind = _KINDS[g["kind"]]
     month, day = year_start(kind, ctx)
     anchor = ctx.anchor
@@ -188,7 +190,10 @@ def _relative_named_year(g: _Groups, ctx: _Ctx) -> _Span:
     first += step.get(g["rel"] or "this", 0)
     if g["rel"] == "new" and anchor - _make_date(first, month, day) > timedelta(days=182):
         first += 1  # "the new financial year": the one that starts nearest the anchor
-    return named_year(kind, first, ctx, f"{_LABELS[kind]} {_written(first)}")
+    year = named_year(kind, first, ctx, f"{_LABELS[kind]} {_written(first)}")
+    if g["to_date"]:
+        return _Span(year.start, anchor, "day", f"{year.label} to date")
+    return year
 
 
 _QUARTER_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "1st": 1,

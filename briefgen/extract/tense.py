@@ -61,7 +61,7 @@ _FUTURE = re.compile(
     rf"(?:before|ahead of|meet) the (?:[0-9]{{1,2}} {_MONTH}|{_MONTH} [0-9]{{1,2}}) deadline|"
     r"(?<!did not )(?<!didn.t )(?<!\bhad )(?<!\bhas )(?<!\bhave )"
     r"(?:(?:re)?opens?|closes?|starts?|begins?|ends|finishes|meets?(?: again)?|goes live|go live)"
-    r"(?= (?:in|on|from)\b))\b"
+    r"(?= (?:in|on|from)\b| at (?:[0-9]|noon|midday|midnight)))\b"
     r"|\bfrom\b[^.;]*\bonwards?\b",
     re.I,
 )

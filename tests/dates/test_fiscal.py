@@ -26,6 +26,13 @@ CASES: list[Case] = [
     ("the 2024-25 financial year", MON, "2024-04-01", "2025-03-31", "year", False,
      "Financial year 2024–25"),
     ("the tax year 2024-25", MON, "2024-04-06", "2025-04-05", "year", False, "Tax year 2024–25"),
+    # a year to date runs from its start to the anchor
+    ("the financial year to date", MON, "2025-04-01", "2025-06-16", "day", False,
+     "Financial year 2025–26 to date"),
+    ("the current financial year-to-date", MON, "2025-04-01", "2025-06-16", "day", False,
+     "Financial year 2025–26 to date"),
+    ("the tax year to date", MON, "2025-04-06", "2025-06-16", "day", False,
+     "Tax year 2025–26 to date"),
     ("the tax year 2024 to 2025", MON, "2024-04-06", "2025-04-05", "year", False,
      "Tax year 2024–25"),
     ("the academic year 2019/20", MON, "2019-09-01", "2020-08-31", "year", False,
