@@ -53,11 +53,15 @@ def _months_back(end: date, months: int, whole_months: bool) -> date:
     r" (?P<word>ending with|ended with|ending on|ended on|to|ending|ended|up to) (?P<rest>.+)",
     rf"(?:the )?(?P<n>{_NUM}) months (?P<word>ending with|ended with|to|ending|ended|up to)"
     r" (?P<rest>.+)",
+    rf"(?:the )?(?P<ny>{_NUM}) years (?P<word>to|ending|ended|up to) (?P<rest>.+)",
 )
 def _period_to(g: _Groups, ctx: _Ctx) -> _Span | None:
     """The year to June 2024, the year ending 31 March 2024, the 12 months to September
     2024, the three months to August 2024, the quarter to June 2024, the financial year
-    ending March 2024."""
+    ending March 2024; the three years to 2024-25 (three financial years, the last
+    2024-25) or to March 2025 (36 months)."""
+    if g["ny"]:
+        return _years_to(g, ctx)
     inner = _ending(g["rest"] or "", ctx)
     if inner is None:
         return None
@@ -78,3 +82,21 @@ def _period_to(g: _Groups, ctx: _Ctx) -> _Span | None:
     head = (g["unit"] or f"{g['n']} months").capitalize()
     label = f"{head} {g['word']} {lower_first(inner.label)}"
     return _Span(start, inner.end, "month" if whole else "day", label, year=inner.end.year)
+
+
+def _years_to(g: _Groups, ctx: _Ctx) -> _Span | None:
+    """The N years to a year (N such years, the last that one: "the three years to
+    2024-25") or to a month or day (N times 12 months back from it)."""
+    years = _number(g["ny"] or "")
+    inner = _point(g["rest"] or "", replace(ctx, year=None, month=None))
+    if inner is None or not 1 <= years <= 50:
+        return None
+    label = f"{(g['ny'] or '').capitalize()} years {g['word']} {lower_first(inner.label)}"
+    if inner.precision == "year":
+        start = inner.start.replace(year=inner.start.year - (years - 1))
+        return _Span(start, inner.end, "year", label, year=start.year)
+    if inner.unit not in ("month", "day"):
+        return None
+    start = _months_back(inner.end, 12 * years, inner.unit == "month")
+    return _Span(start, inner.end, "month" if inner.unit == "month" else "day", label,
+                 year=inner.end.year)  # fmt: skip

@@ -38,6 +38,13 @@ CASES: list[Case] = [
     ("in the year to June", MAY, "2022-07-01", "2023-06-30", "month", False,
      "Year to June 2023"),
     # shorter periods
+    # N years to a named year are N such years; to a month, N times 12 months
+    ("the three years to 2024-25", SEP30, "2022-04-01", "2025-03-31", "year", False,
+     "Three years to 2024–25"),
+    ("the five years to the tax year 2023-24", SEP30, "2019-04-06", "2024-04-05", "year", False,
+     "Five years to tax year 2023–24"),
+    ("the two years to March 2024", SEP30, "2022-04-01", "2024-03-31", "month", False,
+     "Two years to March 2024"),
     ("the three months to August 2024", SEP30, "2024-06-01", "2024-08-31", "month", False,
      "Three months to August 2024"),
     ("the 3 months to February 2024", SEP30, "2023-12-01", "2024-02-29", "month", False,
