@@ -476,3 +476,24 @@ def test_a_range_told_with_a_comma_before_until_is_one_mention(text, mention, st
 def test_older_hansards_forms_are_whole_mentions(text, mention, day):
     found = find_mentions(text, date(1954, 7, 15))
     assert [(m.text, str(m.span.start), str(m.span.end)) for m in found] == [(mention, day, day)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # months listed with commas are one mention
+        ("Applications open in May, June and July.", ["May, June and July"]),
+        ("Sales rose in May, June, July and August 2021.", ["May, June, July and August 2021"]),
+        ("Clinics are on 18 May, 25 May and 1 June 2022.", ["18 May, 25 May and 1 June 2022"]),
+    ],
+)  # fmt: skip
+def test_lists_of_months_and_days_are_one_mention(text, mentions):
+    assert [m.text for m in find_mentions(text, date(2022, 4, 26))] == mentions
+
+
+def test_a_list_never_ends_on_a_weekday_whose_day_comes_after_it():
+    # in 2022 none of these weekdays fits its day, so the list cannot be read whole; no
+    # mention may swallow the next item's weekday ("27 March and Thursday")
+    text = "It met on Tuesday 26 March, Wednesday 27 March and Thursday 28 March."
+    found = [m.text for m in find_mentions(text, date(2022, 4, 26))]
+    assert "27 March" in found and not any(m.endswith("Thursday") and " " in m for m in found)

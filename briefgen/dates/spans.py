@@ -24,6 +24,7 @@ from briefgen.dates.core import (
     _year_unit,
 )
 from briefgen.dates.normalise import _PREPOSITION, _SHORT_RANGE
+from briefgen.dates.vocab import _MONTHS
 
 _SINCE = re.compile(r"(?:ever )?since (?P<rest>.+)|(?:from )?(?P<rest2>.+) onwards?")
 _OPEN_ENDED = re.compile(r"(?P<word>from|until|till|up to|before|after) .+")
@@ -131,6 +132,10 @@ def _items(words: list[str], ctx: _Ctx, filled: _Ctx) -> list[str] | None:
     if not words:
         return []
     for i in range(len(words), 0, -1):
+        if i < len(words) and words[i].strip(",") in _MONTHS and _BARE_DAY.fullmatch(
+            words[i - 1].strip(",")
+        ):
+            continue  # "18 May, 25 May": the 25 is the next item's day, not the year '25
         head = " ".join(words[:i])
         if _point(head, ctx) is None and _point(head, filled) is None:
             continue

@@ -119,7 +119,7 @@ def _joinable(tokens: list[Token], i: int, text: str) -> bool:
         return (
             before is not None and after is not None
             and (before.low in _WEEKDAYS or _is_number(before.low)
-                 or (bound and before.low in _MONTHS))
+                 or (before.low in _MONTHS and (bound or after.low in _MONTHS)))
             and (_is_number(after.low) or after.low in _WEEKDAYS
                  or (after.low in _MONTHS and not bound))
         )  # fmt: skip
@@ -368,13 +368,16 @@ def _continue_list(
         if j == e + 1 or j >= len(tokens) or not _is_core(tokens[j]):
             return s, e, span, relative
         listed_day = tokens[e].low in _MONTHS and tokens[j].low in _WEEKDAYS
-        if not (_is_number(tokens[e].low) or listed_day):  # "last year, and 2024": two
+        next_month = tokens[e].low in _MONTHS and _is_number(tokens[j].low)  # "25 May and 1 June"
+        if not (_is_number(tokens[e].low) or listed_day or next_month):  # "last year, and 2024"
             return s, e, span, relative
         if line_break(text, tokens[e].end, tokens[j].start, wrapped):
             return s, e, span, relative
         more = _best_window(tokens, j, j, text, anchor, month_first, wrapped, direction)
-        if more is None:
+        if more is None or _cuts_number(tokens, s, more[1], text):
             return s, e, span, relative
+        if next_month and tokens[more[1]].low not in _MONTHS and more[1] - j < 2:
+            return s, e, span, relative  # "in May, 2 people": no day of a month
         whole = text[tokens[s].start : tokens[more[1]].end]
         whole_span, whole_relative, ok = read_span(whole, anchor, month_first, direction)
         if not ok:
@@ -384,9 +387,11 @@ def _continue_list(
 
 def _cuts_number(tokens: list[Token], s: int, e: int, text: str) -> bool:
     """Does the window ``s..e`` end or start inside a number ("19" of "19.4", "480" of
-    "1,480")?"""
+    "1,480") or end on a weekday whose day follows it?"""
     after = text[tokens[e].end : tokens[e].end + 2]
     before = text[max(0, tokens[s].start - 2) : tokens[s].start]
+    if e > s and tokens[e].low in _WEEKDAYS and re.match(r" [0-9]", after):
+        return True  # "27 March and Thursday" of "... and Thursday 28 March": a day cut off
     return (
         _is_number(tokens[e].low) and len(after) == 2 and after[0] in ".," and after[1].isdigit()
     ) or (

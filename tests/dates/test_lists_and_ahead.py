@@ -14,6 +14,11 @@ from tests.dates.table import FIELDS, MON, Case, check, ids
 CASES: list[Case] = [
     # a list is the first to the last; items before "and" share the last one's month/year
     ("2, 9 and 16 June 2025", MON, "2025-06-02", "2025-06-16", "day", False, "2–16 June 2025"),
+    # a day before a month is the next item's, never a two-digit year ("18 May, 25 May")
+    ("18 May, 25 May and 1 June", MON, "2025-05-18", "2025-06-01", "day", False,
+     "18 May – 1 June 2025"),
+    ("4 March, 11 March and 18 March 2024", MON, "2024-03-04", "2024-03-18", "day", False,
+     "4–18 March 2024"),
     ("1, 2 and 3 July", MON, "2025-07-01", "2025-07-03", "day", False, "1–3 July 2025"),
     ("Monday 1st September 2025, Thursday 23rd October 2025 and Friday 24th October 2025", MON,
      "2025-09-01", "2025-10-24", "day", False, "1 September – 24 October 2025"),
