@@ -67,6 +67,11 @@ def found(text: str) -> list[tuple[str, str, str]]:
          "2024-04-01", "2025-03-31"),
         ("Borrowing in the first eight months of 2024-25 was high.",
          "the first eight months of 2024-25", "2024-04-01", "2024-11-30"),
+        # a possessive is no part of the year, and the sentence still says which year
+        ("Most people filed their 2023/24 returns on time.", "2023/24", "2023-04-06",
+         "2024-04-05"),
+        ("Anyone who owes tax for 2024-25 must pay it in January.", "2024-25", "2024-04-06",
+         "2025-04-05"),
         # named years and lists taken whole
         ("The limit is fixed for tax years 2026-27 to 2030-31.", "tax years 2026-27 to 2030-31",
          "2026-04-06", "2031-04-05"),

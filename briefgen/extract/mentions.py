@@ -25,6 +25,7 @@ from briefgen.extract.vocab import (
     _DATE_WORDS,
     _INNER_PUNCT,
     _MONTHS,
+    _POSSESSIVES,
     _PREPOSITIONS,
     _VOCAB,
     _WEEKDAY_ABBREVIATIONS,
@@ -212,6 +213,8 @@ def find_mentions(
             and e + 1 < len(tokens) and tokens[e + 1].is_word
         ):  # fmt: skip
             s += 1  # "the 2012 Olympics": the date is "2012"
+        if tokens[s].low in _POSSESSIVES and e > s and _is_number(tokens[s + 1].low):
+            s += 1  # "filed their 2023/24 returns": the date is "2023/24"
         s, span, relative = _drop_preposition(
             tokens, s, e, text, anchor, month_first, span, relative, direction
         )

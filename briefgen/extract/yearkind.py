@@ -17,7 +17,7 @@ _TAX = re.compile(
     r"\b(?:tax returns?|self[- ]assessment|tax years?|hmrc|personal allowances?|"
     r"payments? on account|inheritance tax|capital gains tax|isa allowances?|tax bills?|"
     r"tax codes?|paye|p60s?|p11ds?|(?:online|paper|late) returns?|returns? (?:for|due)|"
-    r"tax (?:dates|deadlines?|calendar)|"
+    r"tax (?:dates|deadlines?|calendar)|owe[sd]? (?:\S+ ){0,2}tax|tax (?:owed|due) for|"
     r"fil(?:e|ed|ing) (?:\S+ ){0,3}returns?)\b",
     re.I,
 )
