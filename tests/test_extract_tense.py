@@ -24,6 +24,13 @@ TENSES = [
     ("Results are due in March.", "future"),
     ("Schools reopen on Monday.", "future"),
     ("The consultation closes at 11:59pm on 12 March.", "future"),
+    ("The first vehicles arrive in June.", "future"),
+    ("The Bill returns to the Commons in March.", "future"),
+    ("The trial runs to June.", "future"),
+    ("The House sits on Monday.", "future"),
+    ("The summit takes place in March.", "future"),
+    ("Sales in January follow a rise in December.", None),
+    ("Tax returns in January rose by 3%.", None),
     ("The survey opens at noon on 3 March.", "future"),
     ("Work did not start in March.", None),
     # a deadline still to meet looks forward; one missed does not
@@ -295,6 +302,9 @@ CLAUSE_READINGS = [
     ("The minister said in December that the review will report in June.", "December", "2023-12"),
     ("The minister said in December that the review will report in June.", "June", "2024-06"),
     ("The report, published in December, will shape the budget in March.", "December", "2023-12"),
+    ("The contract, awarded in December, runs until March.", "December", "2023-12"),
+    ("Training began in December and runs to June.", "December", "2023-12"),
+    ("Training began in December and runs to June.", "June", "2024-06"),
     # any reporting verb, past or "-ing", keeps the report's date out of what it reports
     ("The minister, pledging in December that waits will fall, set a target.", "December",
      "2023-12"),

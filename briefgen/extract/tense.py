@@ -60,8 +60,9 @@ _FUTURE = re.compile(
     r"(?:is|are) expected|the deadline (?:is|for)|"
     rf"(?:before|ahead of|meet) the (?:[0-9]{{1,2}} {_MONTH}|{_MONTH} [0-9]{{1,2}}) deadline|"
     r"(?<!did not )(?<!didn.t )(?<!\bhad )(?<!\bhas )(?<!\bhave )"
-    r"(?:(?:re)?opens?|closes?|starts?|begins?|ends|finishes|meets?(?: again)?|goes live|go live)"
-    r"(?= (?:in|on|from)\b| at (?:[0-9]|noon|midday|midnight)))\b"
+    r"(?:(?:re)?opens?|closes?|starts?|begins?|ends|finishes|meets?(?: again)?|goes live|go live|"
+    r"arrives?|returns? to|runs?|resumes?|sits?|deploys?|takes? place)"
+    r"(?=(?: [\w-]+){0,4}? (?:in|on|from|to)\b| at (?:[0-9]|noon|midday|midnight)))\b"
     r"|\bfrom\b[^.;]*\bonwards?\b",
     re.I,
 )
@@ -111,7 +112,8 @@ _POSTPONED = re.compile(
 _PAST_EVENT_VERB = re.compile(
     r"(?<!\bbe )(?<!\bto )(?<!\bis )(?<!\bare )(?<!\bwill )(?<!\bwould )"
     r"\b(?:published|revealed|announced|signed|launched|unveiled|released|held|"
-    r"completed|approved)\b",
+    r"completed|approved|awarded|agreed|introduced|established|founded|elected|appointed|"
+    r"issued|granted|began|started|met|visited)\b",
     re.I,
 )
 _SINCE = re.compile(r"\bsince\b", re.I)
