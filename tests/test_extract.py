@@ -483,6 +483,9 @@ def test_older_hansards_forms_are_whole_mentions(text, mention, day):
     [
         # months listed with commas are one mention
         ("Applications open in May, June and July.", ["May, June and July"]),
+        # a possessive is no part of the date
+        ("The NHS set out its winter plan in October.", ["winter", "October"]),
+        ("Our 2024 results were strong.", ["2024"]),
         ("Sales rose in May, June, July and August 2021.", ["May, June, July and August 2021"]),
         ("Clinics are on 18 May, 25 May and 1 June 2022.", ["18 May, 25 May and 1 June 2022"]),
     ],

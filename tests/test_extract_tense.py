@@ -25,6 +25,7 @@ TENSES = [
     ("Schools reopen on Monday.", "future"),
     ("The consultation closes at 11:59pm on 12 March.", "future"),
     ("The first vehicles arrive in June.", "future"),
+    ("Hospitals are preparing for a difficult January.", "future"),
     ("The Bill returns to the Commons in March.", "future"),
     ("The trial runs to June.", "future"),
     ("The House sits on Monday.", "future"),
@@ -303,6 +304,7 @@ CLAUSE_READINGS = [
     ("The minister said in December that the review will report in June.", "June", "2024-06"),
     ("The report, published in December, will shape the budget in March.", "December", "2023-12"),
     ("The contract, awarded in December, runs until March.", "December", "2023-12"),
+    ("The scheme, launched in December, has been extended to March.", "March", "2024-03"),
     ("Training began in December and runs to June.", "December", "2023-12"),
     ("Training began in December and runs to June.", "June", "2024-06"),
     # any reporting verb, past or "-ing", keeps the report's date out of what it reports

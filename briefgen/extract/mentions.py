@@ -213,12 +213,13 @@ def find_mentions(
             and e + 1 < len(tokens) and tokens[e + 1].is_word
         ):  # fmt: skip
             s += 1  # "the 2012 Olympics": the date is "2012"
-        if tokens[s].low in _POSSESSIVES and e > s and _is_number(tokens[s + 1].low):
-            s += 1  # "filed their 2023/24 returns": the date is "2023/24"
+        possessive = tokens[s].low in _POSSESSIVES and e > s
+        if possessive:  # "filed their 2023/24 returns", "its winter plan": the date is "2023/24"
+            s += 1  # (but "our 2024 results" is a year where "2024 results" may be a count)
         s, span, relative = _drop_preposition(
             tokens, s, e, text, anchor, month_first, span, relative, direction
         )
-        if not_a_date(tokens, s, e, text) is None:
+        if not_a_date(tokens, s - possessive, e, text) is None:
             if e > s and tokens[e].text == ".":  # "June." ends a sentence: the date is "June"
                 e -= 1
             begin = tokens[s].start

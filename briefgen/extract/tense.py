@@ -56,7 +56,8 @@ _FUTURE = re.compile(
     r"expects?(?: to)?|expected to|(?<!announced )(?<!unveiled )plans? to|planning to|"
     r"intends? to|(?:is|are) to be|planned for|proposed for|"
     rf"the coming|next (?:{_DATE_WORD}|few|couple|financial|academic|tax|session)|"
-    r"upcoming|forthcoming|(?:is|are) due|comes? into (?:force|effect)|takes? effect|"
+    r"upcoming|forthcoming|prepar(?:e|es|ing) for|"
+    r"(?:is|are) due|comes? into (?:force|effect)|takes? effect|"
     r"(?:is|are) expected|the deadline (?:is|for)|"
     rf"(?:before|ahead of|meet) the (?:[0-9]{{1,2}} {_MONTH}|{_MONTH} [0-9]{{1,2}}) deadline|"
     r"(?<!did not )(?<!didn.t )(?<!\bhad )(?<!\bhas )(?<!\bhave )"
@@ -105,7 +106,7 @@ _ABBREVIATIONS = frozenset(
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]']*\s+(?=[\"“‘(\[`']*[A-Z0-9])|\n\s*\n")
 
 _POSTPONED = re.compile(
-    r"\b(?:(?:pushed|put|moved) back|postponed|delayed|deferred)\b"
+    r"\b(?:(?:pushed|put|moved) back|postponed|delayed|deferred|extended)\b"
     r"(?=[^.;,]{0,60}\b(?:until|till|to)\b)",
     re.I,
 )
