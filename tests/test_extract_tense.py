@@ -26,6 +26,8 @@ TENSES = [
     ("The consultation closes at 11:59pm on 12 March.", "future"),
     ("The first vehicles arrive in June.", "future"),
     ("Hospitals are preparing for a difficult January.", "future"),
+    ("Collections finish at the end of November.", "future"),
+    ("Collections restart in March.", "future"),
     ("The Bill returns to the Commons in March.", "future"),
     ("The trial runs to June.", "future"),
     ("The House sits on Monday.", "future"),

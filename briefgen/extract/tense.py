@@ -10,7 +10,9 @@ The rule, from what news and briefing sentences do (TempEval-3 as a check):
   "set to", "scheduled", "as soon as", "expects/expected to", "plans/planning to",
   "intends to", "is/are to be", "planned/proposed for", "pushed back/postponed ... until/to",
   "the coming", "next" before a date word ("next week", "next Monday"; not "next to"),
-  "upcoming", "forthcoming", "from ... onwards";
+  "upcoming", "forthcoming", "preparing for", "from ... onwards", and a timetable's
+  present tense ("opens", "closes at noon on", "restart in", "finish at the end of",
+  "arrive in", "returns to ... in", "runs to", "sits on");
 - a bounded cue, "by" before a date ("by the end of February") or "until", is ``"future"``
   only in a sentence without a past auxiliary ("was", "were", "had", "did"): "had filed
   reports by Wednesday", "had lived there until 2 September" look back;
@@ -61,9 +63,10 @@ _FUTURE = re.compile(
     r"(?:is|are) expected|the deadline (?:is|for)|"
     rf"(?:before|ahead of|meet) the (?:[0-9]{{1,2}} {_MONTH}|{_MONTH} [0-9]{{1,2}}) deadline|"
     r"(?<!did not )(?<!didn.t )(?<!\bhad )(?<!\bhas )(?<!\bhave )"
-    r"(?:(?:re)?opens?|closes?|starts?|begins?|ends|finishes|meets?(?: again)?|goes live|go live|"
-    r"arrives?|returns? to|runs?|resumes?|sits?|deploys?|takes? place)"
-    r"(?=(?: [\w-]+){0,4}? (?:in|on|from|to)\b| at (?:[0-9]|noon|midday|midnight)))\b"
+    r"(?:(?:re)?opens?|closes?|(?:re)?starts?|begins?|ends|finish(?:es)?|meets?(?: again)?|"
+    r"goes live|go live|arrives?|returns? to|runs?|resumes?|sits?|deploys?|takes? place)"
+    r"(?=(?: [\w-]+){0,4}? (?:in|on|from|to)\b| at (?:[0-9]|noon|midday|midnight)"
+    r"| at the (?:end|start|beginning|close) of))\b"
     r"|\bfrom\b[^.;]*\bonwards?\b",
     re.I,
 )
