@@ -138,6 +138,7 @@ def test_finds_statistics_periods_whole(text, mention, start, end):
         "The White Paper (Cmnd. 9123) set it out.",  # a command paper's number
         "The rate is 1954 per 100,000 residents.",  # counts
         "The Army had 1954 men in the area.",
+        "Staffing was at a ratio of 1:2020 at night.",  # a ratio
     ],
 )
 def test_ignores_what_only_looks_like_a_date(text):
@@ -488,6 +489,8 @@ def test_older_hansards_forms_are_whole_mentions(text, mention, day):
         ("Our 2024 results were strong.", ["2024"]),
         ("Sales rose in May, June, July and August 2021.", ["May, June, July and August 2021"]),
         ("Clinics are on 18 May, 25 May and 1 June 2022.", ["18 May, 25 May and 1 June 2022"]),
+        # a clock time keeps its colon
+        ("The consultation runs until 11:45pm on 4 March 2024.", ["11:45pm on 4 March 2024"]),
     ],
 )  # fmt: skip
 def test_lists_of_months_and_days_are_one_mention(text, mentions):

@@ -103,6 +103,12 @@ def _joinable(tokens: list[Token], i: int, text: str) -> bool:
             t is not None and (_is_number(t.low) or t.low in _MONTHS or t.low in _WEEKDAYS)
             for t in (before, after)
         )
+    if tok.text == ":":  # "11:45pm on 4 March": a clock time's colon
+        before = tokens[i - 1] if i else None
+        return (
+            before is not None and before.end == tok.start and before.text.isdigit()
+            and re.match(r"[0-9]{2}(?:am|pm)?\b", text[tok.end : tok.end + 5], re.I) is not None
+        )  # fmt: skip
     if tok.text not in _INNER_PUNCT:
         return False
     if tok.text == ".":

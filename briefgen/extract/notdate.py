@@ -207,6 +207,8 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
             return "count"  # "2000 cases"
         if s > 0 and tokens[s - 1].text in "£$€#," and tokens[s - 1].end == tokens[s].start:
             return "count"
+        if s > 1 and tokens[s - 1].text == ":" and tokens[s - 2].text.isdigit():
+            return "ratio"  # "a ratio of 1:2020"
         if (after is not None and after.text in "%") or (
             after is not None
             and after.text in ",."
