@@ -139,6 +139,9 @@ def test_finds_statistics_periods_whole(text, mention, start, end):
         "The rate is 1954 per 100,000 residents.",  # counts
         "The Army had 1954 men in the area.",
         "Staffing was at a ratio of 1:2020 at night.",  # a ratio
+        "The Order (S.I., 1954, No. 799) was laid.",  # an instrument's number
+        "The Regulations (S.R. & O. 1948 No. 1234) were revoked.",
+        "He spoke at col. 1952 of the Report.",  # a column
     ],
 )
 def test_ignores_what_only_looks_like_a_date(text):
@@ -491,6 +494,8 @@ def test_older_hansards_forms_are_whole_mentions(text, mention, day):
         ("Clinics are on 18 May, 25 May and 1 June 2022.", ["18 May, 25 May and 1 June 2022"]),
         # a clock time keeps its colon
         ("The consultation runs until 11:45pm on 4 March 2024.", ["11:45pm on 4 March 2024"]),
+        # years written short after "the" are a range ("the 1939–45 war")
+        ("He served in the 1939–45 war.", ["the 1939–45"]),
     ],
 )  # fmt: skip
 def test_lists_of_months_and_days_are_one_mention(text, mentions):

@@ -80,7 +80,7 @@ def _since(rest: str, ctx: _Ctx) -> _Span | None:
 
 def _range(body: str, ctx: _Ctx) -> _Span | None:
     """X to Y, X–Y, X and Y: try each separator; the ends may share a year or month."""
-    short = _SHORT_RANGE.fullmatch(body)
+    short = _SHORT_RANGE.fullmatch(body.removeprefix("the "))  # "the 1939–45 war"
     if short:
         first = int(short["y"])
         last = first - first % 100 + int(short["yy"])

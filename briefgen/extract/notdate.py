@@ -88,7 +88,7 @@ def _in_a_number(tokens: list[Token], y: int, text: str) -> bool:
 # nouns a number after them counts or labels, never dates ("table 2019", "page 1984")
 _NUMBERED_THINGS = frozenset(
     "table tables figure figures fig chart annex appendix page pages paragraph para section "
-    "clause schedule item question room box line column row volume vol issue number no "
+    "clause schedule item question room box line column col cols row volume vol issue number no "
     "unit flat suite ward bay plot gate platform junction route bus flight".split()
 )
 
@@ -130,7 +130,8 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
     head = text[max(0, tokens[s].start - 6) : tokens[s].start]
     if re.fullmatch(r"[0-9]{4}", lows[0]) and (
         re.match(r"/[0-9]{3}", tail) or re.match(r"\s*\(no\.? ?[0-9]", tail)
-        or re.search(r"(?:\bS\.? ?I\.?|\bHC|\bHL|\bCmn?d?\.?|\bNo\.?) ?$", head)
+        or re.match(r",? No\.? ?[0-9]", text[tokens[e].end : tokens[e].end + 8])
+        or re.search(r"(?:\bS\.? ?I\.?|\bHC|\bHL|\bCmn?d?\.?|\bNo\.?|\b[Cc]ols?\.) ?$", head)
     ):  # fmt: skip
         return "reference"  # "S.I. 2024/540", "HC 1132", "Regulations 2024 (No. 2)"
     if (
