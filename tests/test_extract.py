@@ -142,6 +142,8 @@ def test_finds_statistics_periods_whole(text, mention, start, end):
         "The Order (S.I., 1954, No. 799) was laid.",  # an instrument's number
         "The Regulations (S.R. & O. 1948 No. 1234) were revoked.",
         "He spoke at col. 1952 of the Report.",  # a column
+        "Call 101, quoting reference 1762 with your details.",  # a police reference
+        "Call 101, quoting reference numbers 1106/07 with your details.",
     ],
 )
 def test_ignores_what_only_looks_like_a_date(text):

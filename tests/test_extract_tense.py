@@ -27,6 +27,8 @@ TENSES = [
     ("The first vehicles arrive in June.", "future"),
     ("Hospitals are preparing for a difficult January.", "future"),
     ("Collections finish at the end of November.", "future"),
+    ("Christmas is just around the corner.", "future"),
+    ("Patients were waiting to begin treatment compared to last year.", None),
     ("Collections restart in March.", "future"),
     ("The Bill returns to the Commons in March.", "future"),
     ("The trial runs to June.", "future"),

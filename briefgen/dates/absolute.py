@@ -278,6 +278,7 @@ def _month_name(g: _Groups, ctx: _Ctx) -> _Span | None:
 _FIXED_HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
+    "new years day": (1, 1), "new years eve": (12, 31),
     "hogmanay": (12, 31), "halloween": (10, 31), "valentine's day": (2, 14),
     "st valentine's day": (2, 14), "bonfire night": (11, 5), "guy fawkes night": (11, 5),
     "st patrick's day": (3, 17), "st george's day": (4, 23), "st andrew's day": (11, 30),

@@ -128,6 +128,11 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
     before_text = " ".join(t.low for t in before)
     tail = text[tokens[e].end : tokens[e].end + 14].lower()
     head = text[max(0, tokens[s].start - 6) : tokens[s].start]
+    if re.fullmatch(r"[0-9]{4}", lows[0]) and re.search(
+        r"\b(?:ref(?:erence)?s?(?: numbers?| nos?\.?)?|quoting|incident|log|crime|serial)"
+        r"\s*:?\s*$", text[max(0, tokens[s].start - 30) : tokens[s].start], re.I
+    ):
+        return "reference"  # "quoting reference 1762", "reference numbers 1106/07"
     if re.fullmatch(r"[0-9]{4}", lows[0]) and (
         re.match(r"/[0-9]{3}", tail) or re.match(r"\s*\(no\.? ?[0-9]", tail)
         or re.match(r",? No\.? ?[0-9]", text[tokens[e].end : tokens[e].end + 8])

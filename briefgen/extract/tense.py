@@ -58,14 +58,14 @@ _FUTURE = re.compile(
     r"expects?(?: to)?|expected to|(?<!announced )(?<!unveiled )plans? to|planning to|"
     r"intends? to|(?:is|are) to be|planned for|proposed for|"
     rf"the coming|next (?:{_DATE_WORD}|few|couple|financial|academic|tax|session)|"
-    r"upcoming|forthcoming|prepar(?:e|es|ing) for|"
+    r"upcoming|forthcoming|prepar(?:e|es|ing) for|(?:just )?(?:a)?round the corner|"
     r"(?:is|are) due|comes? into (?:force|effect)|takes? effect|"
     r"(?:is|are) expected|the deadline (?:is|for)|"
     rf"(?:before|ahead of|meet) the (?:[0-9]{{1,2}} {_MONTH}|{_MONTH} [0-9]{{1,2}}) deadline|"
-    r"(?<!did not )(?<!didn.t )(?<!\bhad )(?<!\bhas )(?<!\bhave )"
+    r"(?<!did not )(?<!didn.t )(?<!\bhad )(?<!\bhas )(?<!\bhave )(?<!\bto )"
     r"(?:(?:re)?opens?|closes?|(?:re)?starts?|begins?|ends|finish(?:es)?|meets?(?: again)?|"
     r"goes live|go live|arrives?|returns? to|runs?|resumes?|sits?|deploys?|takes? place)"
-    r"(?=(?: [\w-]+){0,4}? (?:in|on|from|to)\b| at (?:[0-9]|noon|midday|midnight)"
+    r"(?= to\b|(?: [\w-]+){0,4}? (?:in|on|from)\b| at (?:[0-9]|noon|midday|midnight)"
     r"| at the (?:end|start|beginning|close) of))\b"
     r"|\bfrom\b[^.;]*\bonwards?\b",
     re.I,

@@ -48,6 +48,7 @@ CASES: list[Case] = [
     ("3 days ago", MON, "2025-06-13", "2025-06-13", "day", False, "13 June 2025"),
     ("last Christmas", MON, "2024-12-25", "2024-12-25", "day", False, "25 December 2024"),
     ("Easter 2025", MON, "2025-04-20", "2025-04-20", "day", False, "20 April 2025"),
+    ("New Years Day 2025", MON, "2025-01-01", "2025-01-01", "day", False, "1 January 2025"),
     # weekends and weeks
     ("at the weekend", MON, "2025-06-14", "2025-06-15", "day", False, "14–15 June 2025"),
     ("over the weekend", MON, "2025-06-14", "2025-06-15", "day", False, "14–15 June 2025"),
