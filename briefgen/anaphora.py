@@ -51,7 +51,7 @@ RELATIVE_TO_HINT = "name the event it follows with 'relative_to: EVENT_ID' in th
 _UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "fortnight": "fortnight",
           "fortnights": "fortnight", "month": "month", "months": "month", "year": "year",
           "years": "year", "decade": "decade", "decades": "decade", "quarter": "quarter",
-          "quarters": "quarter"}  # fmt: skip
+          "quarters": "quarter", "financial year": "financial year"}  # fmt: skip
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _COUNTS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -63,6 +63,7 @@ _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 _COUNT = (
     r"(?P<count>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 )
+_PERIOD = r"(?:period|months|weeks)"
 _AFTER = r"(?:following|subsequent|succeeding)"
 _BEFORE = r"(?:previous|preceding|prior)"
 
@@ -83,6 +84,16 @@ _FORMS: list[tuple[str, tuple[str, ...]]] = [
         rf"(?:the )?same {_ONE_UNIT} (?:a|one) year (?:ago|earlier|before)",
         rf"(?:the )?same {_ONE_UNIT} (?:of )?(?:the )?(?:previous|last|prior) year",
     )),
+    # "the same period in 2016", "the same period a year earlier": the months told, in
+    # another year (a statistics release's "April to September 2017 ... the same period
+    # in 2016")
+    ("same_period_in", (rf"(?:the )?same {_PERIOD} (?:in|of|during) (?P<year>[0-9]{{4}})",)),
+    ("same_period_before", (
+        rf"(?:the )?same {_PERIOD} (?:a|one) year (?:ago|earlier|before)",
+        rf"(?:the )?same {_PERIOD} (?:in |of )?(?:the )?(?:previous|last|prior|preceding)"
+        r" (?:financial |calendar |tax )?year",
+        rf"(?:the )?same {_PERIOD} last year",
+    )),
     ("later", (rf"{_COUNT} {_UNIT} (?:later|after|afterwards|on)",)),
     ("earlier", (rf"{_COUNT} {_UNIT} (?:earlier|before|previously)",)),
     ("same", (rf"(?:that|the same) {_ONE_UNIT}",)),
@@ -90,7 +101,18 @@ _FORMS: list[tuple[str, tuple[str, ...]]] = [
     ("later_that", (rf"later (?:that|the same|in the same) {_ONE_UNIT}",)),
     ("earlier_that", (rf"earlier (?:that|the same|in the same) {_ONE_UNIT}",)),
 ]
+# Forms that parse_date reads against the page ("the previous financial year" is the one
+# before the page's), but that a text telling a financial year means against that one:
+# ``extract`` reads them against a year told in the same sentence, and otherwise as
+# parse_date does.
+_TOLD_FORMS: list[tuple[str, tuple[str, ...]]] = [
+    ("after", (rf"(?:the )?(?:{_AFTER}|next) (?P<unit>financial year)",
+               r"the (?P<unit>financial year) after")),
+    ("before", (rf"(?:the )?{_BEFORE} (?P<unit>financial year)",
+                r"the (?P<unit>financial year) before")),
+]
 _COMPILED = [(name, re.compile(p)) for name, patterns in _FORMS for p in patterns]
+_TOLD_COMPILED = [(name, re.compile(p)) for name, patterns in _TOLD_FORMS for p in patterns]
 _LEADING = re.compile(r"^(?:in|on|at|during|by|over|from|within|of)\s+")
 
 
@@ -108,9 +130,9 @@ def _normal(text: str) -> str:
     return _LEADING.sub("", s)
 
 
-def _match(text: str) -> tuple[str, re.Match[str]] | None:
+def _match(text: str, told: bool = True) -> tuple[str, re.Match[str]] | None:
     s = _normal(text)
-    for name, pattern in _COMPILED:
+    for name, pattern in _COMPILED + (_TOLD_COMPILED if told else []):
         m = pattern.fullmatch(s)
         if m is not None:
             return name, m
@@ -120,7 +142,13 @@ def _match(text: str) -> tuple[str, re.Match[str]] | None:
 def is_anaphoric(text: str) -> bool:
     """Is ``text`` a date that only means something after another event ("the following
     year", "two days later", "that autumn")? Such text must name that event."""
-    return isinstance(text, str) and _match(text) is not None
+    return isinstance(text, str) and _match(text, told=False) is not None
+
+
+def reads_against_told(text: str) -> bool:
+    """Is ``text`` a time that parse_date reads against the page but a sentence that has
+    just told a date means against that one ("the previous financial year")?"""
+    return isinstance(text, str) and _match(text, told=False) is None and _match(text) is not None
 
 
 # --- calendar units ---------------------------------------------------------------------
@@ -139,6 +167,9 @@ def _unit_of(unit: str, day: date) -> tuple[date, date]:
     if unit == "decade":
         first = day.year // 10 * 10
         return date(max(first, 1), 1, 1), date(first + 9, 12, 31)
+    if unit == "financial year":  # the UK's, 1 April to 31 March
+        first = day.year if day.month >= 4 else day.year - 1
+        return date(first, 4, 1), date(first + 1, 3, 31)
     return date(day.year, 1, 1), date(day.year, 12, 31)
 
 
@@ -167,6 +198,8 @@ def _label(unit: str, start: date, end: date) -> str:
         if _unit_of("quarter", start) == (start, end):
             return f"Q{(start.month - 1) // 3 + 1} {start.year}"
         return months_label(start, end)
+    if unit == "financial year":
+        return f"Financial year {start.year}–{(start.year + 1) % 100:02d}"
     if unit == "decade" and start.year % 10 == 0 and end.year == start.year + 9:
         return f"The {start.year}s"
     return years_label(start.year, end.year)
@@ -215,6 +248,24 @@ def _one_unit(unit: str, ref: DateSpan, text: str) -> tuple[date, date]:
     return span
 
 
+def _same_period(ref: DateSpan, years: int, text: str) -> tuple[date, date, str, str]:
+    """The days or months of ``ref`` moved ``years`` years: "the same period in 2016"
+    after "April 2017 to September 2017" is April to September 2016."""
+    if ref.end > shift_months(ref.start, 12) or years == 0:
+        raise AnaphoraError(
+            f"{text!r} needs a period of a year or less told before it, in another year",
+            "write the period itself, e.g. 'April to September 2016'",
+        )
+    start = shift_months(ref.start, 12 * years)
+    whole_months = ref.start.day == 1 and ref.end == month_end(ref.end.year, ref.end.month)
+    if whole_months:
+        moved = shift_months(ref.end.replace(day=1), 12 * years)
+        end = month_end(moved.year, moved.month)
+        return start, end, "month", months_label(start, end)
+    end = shift_months(ref.end, 12 * years)
+    return start, end, "day", days_label(start, end)
+
+
 def _resolve(
     kind: str, g: dict[str, str | None], ref: DateSpan, text: str
 ) -> tuple[date, date, str, str]:
@@ -246,6 +297,9 @@ def _resolve(
         first, _ = _one_unit(unit, ref, text)
         start, end = _unit_of(unit, shift_months(first, -12))
         return start, end, unit, _label(unit, start, end)
+    if kind in ("same_period_in", "same_period_before"):
+        years = int(g["year"] or 0) - ref.start.year if kind == "same_period_in" else -1
+        return _same_period(ref, years, text)
     if kind in ("later_that", "earlier_that"):
         start, end = _one_unit(unit, ref, text)
         if (start, end) == (ref.start, ref.end):

@@ -428,6 +428,20 @@ def test_a_list_joined_by_an_ampersand_or_of_bare_days_is_one_mention(text, ment
          "the previous two quarters", "2023-07-01", "2023-12-31"),
         ("Output rose in Quarter 1 2024 compared with the same quarter a year ago.",
          "the same quarter a year ago", "2023-01-01", "2023-03-31"),
+        # the months told, in another year
+        ("Receipts rose in April to August 2019, compared with the same period in 2018.",
+         "the same period in 2018", "2018-04-01", "2018-08-31"),
+        ("Debt fell in the year to date (April 2019 to January 2020) against the same period "
+         "in the previous financial year.", "the same period in the previous financial year",
+         "2018-04-01", "2019-01-31"),
+        ("Sales were up in the 12 weeks to 5 May 2019 on the same period a year earlier.",
+         "the same period a year earlier", "2018-02-11", "2018-05-05"),
+        # a financial year told: the one before or after it
+        ("Spending in the financial year ending March 2019 (April 2018 to March 2019) was "
+         "above the previous financial year.", "the previous financial year", "2017-04-01",
+         "2018-03-31"),
+        ("Borrowing in 2018-19 was lower than in the preceding financial year.",
+         "the preceding financial year", "2017-04-01", "2018-03-31"),
     ],
 )
 def test_a_time_after_a_date_the_text_told_is_read_against_it(text, mention, start, end):
@@ -441,6 +455,12 @@ def test_the_year_after_next_counts_from_the_page_even_after_a_date():
                           date(2024, 5, 10))  # fmt: skip
     assert [(m.text, m.span.label if m.span else None) for m in found][-1] == (
         "The year after next", "2026")
+
+
+def test_without_a_year_told_the_previous_financial_year_is_the_pages():
+    found = find_mentions("Spending rose in the previous financial year.", date(2019, 7, 1))
+    assert [(m.text, m.span.start.isoformat() if m.span else None) for m in found] == [
+        ("the previous financial year", "2018-04-01")]
 
 
 def test_without_a_date_told_a_time_after_another_event_is_no_mention():

@@ -163,6 +163,12 @@ TENSE_READINGS = [
      "1999-05-06", "1999-05-06"),
     ("Most members had filed reports by Wednesday.", date(1990, 8, 16),
      "1990-08-15", "1990-08-15"),
+    # a thing done by a day looks back; a plan to do it by then looks forward
+    ("Most people filed their tax returns by 31 January.",
+     date(2025, 2, 3), "2025-01-31", "2025-01-31"),
+    ("They paid the bill by Friday.", date(2025, 2, 3), "2025-01-31", "2025-01-31"),
+    ("We set out a plan to deliver the homes by March.", date(2025, 2, 3),
+     "2025-03-01", "2025-03-31"),
     ("The stalls next to the station closed on Friday.", date(1998, 8, 8),
      "1998-08-07", "1998-08-07"),
     ("Officials postponed the hearing until Tuesday morning.", date(2000, 3, 30),
@@ -183,6 +189,26 @@ def test_each_date_is_read_by_its_cue(text, anchor, start, end):
     spans = [m.span for m in find_mentions(text, anchor)]
     assert spans and spans[0] is not None
     assert (spans[0].start, spans[0].end) == (date.fromisoformat(start), date.fromisoformat(end))
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "holiday", "day"),
+    [
+        ("Bins due on Monday 25 December 2028 (Christmas Day) will be collected later.",
+         date(2028, 12, 27), "Christmas Day", "2028-12-25"),
+        ("Bins due the week commencing Monday 31 December 2029 (New Year's Eve) will be "
+         "collected a day late.", date(2030, 1, 2), "New Year's Eve", "2029-12-31"),
+    ],
+)
+def test_a_holiday_in_brackets_is_the_day_before_it(text, anchor, holiday, day):
+    found = {m.text: m.span for m in find_mentions(text, anchor)}
+    assert found[holiday] is not None and found[holiday].start.isoformat() == day
+
+
+def test_a_comparison_is_no_time_after_another_date():
+    text = "Bins due on Monday 25 December 2028 will be collected two days later than usual."
+    assert [m.text for m in find_mentions(text, date(2028, 12, 20))] == [
+        "Monday 25 December 2028"]
 
 
 def test_pieces_cover_the_text_in_order():

@@ -4,10 +4,11 @@ UK official statistics count rolling periods back from their last month: "the ye
 June 2024" and "the year ending March 2024" are the 12 months ending at the end of that
 month (July 2023 to June 2024), never the calendar year; "the 12 months to September
 2024", "the three months to August 2024" and "the quarter to June 2024" likewise count
-back whole months. When the end is a day ("the year ending 31 March 2024") the period
-starts the day after the same date a year (or N months) before. A bare month ("the year
-to June") is the latest such month on or before the anchor, or the next with
-``direction="future"``, as a bare month always is. "The financial year ending March
+back whole months; "the 12 weeks to 5 May 2024" and "the week ending 3 March 2024" count
+back seven days a week from that day. When the end is a day ("the year ending 31 March
+2024") the period starts the day after the same date a year (or N months) before. A bare
+month ("the year to June") is the latest such month on or before the anchor, or the next
+with ``direction="future"``, as a bare month always is. "The financial year ending March
 2024" is the financial (tax, academic) year whose last day falls in that month.
 """
 
@@ -54,6 +55,8 @@ def _months_back(end: date, months: int, whole_months: bool) -> date:
     rf"(?:the )?(?P<n>{_NUM}) months (?P<word>ending with|ended with|to|ending|ended|up to)"
     r" (?P<rest>.+)",
     rf"(?:the )?(?P<ny>{_NUM}) years (?P<word>to|ending|ended|up to) (?P<rest>.+)",
+    rf"(?:the )?(?:(?P<nw>{_NUM}) weeks|(?P<week>week|fortnight))"
+    r" (?P<word>ending on|ended on|to|ending|ended|up to) (?P<rest>.+)",
 )
 def _period_to(g: _Groups, ctx: _Ctx) -> _Span | None:
     """The year to June 2024, the year ending 31 March 2024, the 12 months to September
@@ -62,6 +65,8 @@ def _period_to(g: _Groups, ctx: _Ctx) -> _Span | None:
     2024-25) or to March 2025 (36 months)."""
     if g["ny"]:
         return _years_to(g, ctx)
+    if g["nw"] or g["week"]:
+        return _weeks_to(g, ctx)
     inner = _ending(g["rest"] or "", ctx)
     if inner is None:
         return None
@@ -82,6 +87,21 @@ def _period_to(g: _Groups, ctx: _Ctx) -> _Span | None:
     head = (g["unit"] or f"{g['n']} months").capitalize()
     label = f"{head} {g['word']} {lower_first(inner.label)}"
     return _Span(start, inner.end, "month" if whole else "day", label, year=inner.end.year)
+
+
+def _weeks_to(g: _Groups, ctx: _Ctx) -> _Span | None:
+    """The N weeks to a day ("the 12 weeks to 5 May 2024", "the week ending 3 March"):
+    the N times seven days that end on it; a week can end only on a day."""
+    weeks = {"week": 1, "fortnight": 2}.get(g["week"] or "") or _number(g["nw"] or "")
+    inner = _ending(g["rest"] or "", ctx)
+    if inner is None or not 1 <= weeks <= 104:
+        return None
+    if inner.unit != "day":
+        raise DateError("", f"a run of weeks ends on a day, not in {inner.label}", _END_HINT)
+    start = inner.end - timedelta(days=7 * weeks - 1)
+    head = (g["week"] or f"{g['nw']} weeks").capitalize()
+    label = f"{head} {g['word']} {lower_first(inner.label)}"
+    return _Span(start, inner.end, "day", label, year=inner.end.year)
 
 
 def _years_to(g: _Groups, ctx: _Ctx) -> _Span | None:

@@ -174,6 +174,8 @@ def _named_year(g: _Groups, ctx: _Ctx) -> _Span:
     rf"(?:the )?(?P<rel>this|current|present|last|previous|past|next|coming|following|new)"
     rf" {_KIND}"
     r" year",
+    rf"(?:the )?(?P<rel>latest|last|most recent|previous) (?:full|complete|completed)"
+    rf" {_KIND} year",
     rf"(?:the )?{_KIND} year",
     rf"(?:the )?(?:(?P<now>this|current|present) )?{_KIND} year[- ]to[- ](?P<to_date>date)",
 )
@@ -181,12 +183,13 @@ def _relative_named_year(g: _Groups, ctx: _Ctx) -> _Span:
     """This financial year (the one containing the anchor), last / next tax year, the
     academic year (the anchor's), the new financial year (the one whose start is nearest
     the anchor: just begun, or about to); "the financial year to date" runs from its start
-    to the anchor."""
+    to the anchor; "the latest full financial year" is the last one ended."""
     kind = _KINDS[g["kind"]]
     month, day = year_start(kind, ctx)
     anchor = ctx.anchor
     first = anchor.year if (anchor.month, anchor.day) >= (month, day) else anchor.year - 1
-    step = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}
+    step = {"last": -1, "previous": -1, "past": -1, "latest": -1, "most recent": -1,
+            "next": 1, "coming": 1, "following": 1}
     first += step.get(g["rel"] or "this", 0)
     if g["rel"] == "new" and anchor - _make_date(first, month, day) > timedelta(days=182):
         first += 1  # "the new financial year": the one that starts nearest the anchor

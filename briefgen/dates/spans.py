@@ -101,7 +101,7 @@ def _range(body: str, ctx: _Ctx) -> _Span | None:
         except DateError as exc:
             if backwards is None:
                 backwards = exc
-    listed = _list(body, ctx)
+    listed = _list(body, ctx) or _groups(body, ctx)
     if listed is not None:
         return listed
     if backwards is not None:
@@ -119,11 +119,63 @@ def _list(body: str, ctx: _Ctx) -> _Span | None:
         return None
     right = _point(right_text, ctx)
     if right is None:
-        return None
+        return _month_first_list(words, right_text, ctx)
     items = _items(words, ctx, _context_of(right, ctx))
     if items is None or len(items) < 2:
         return None
     ends = _range_ends(items[0], right_text, ctx)
+    return None if ends is None else _join(*ends, ctx)
+
+
+_GROUP_AND = re.compile(r" (?:and|&) ")
+
+
+def _groups(body: str, ctx: _Ctx) -> _Span | None:
+    """Groups of days joined by "and", each a day, a range or a list ("18 and 25 May and
+    1 June", "1-3 and 7-9 June 2024", "3 and 10 March and 7 April 2024"): the first to the
+    last, the earlier groups read with the later one's year (and month, when they lack
+    one). Longer periods so joined are separate ("2035-38 and 2037-39, respectively")."""
+    joins = list(_GROUP_AND.finditer(body))
+    if not 1 <= len(joins) <= 6:
+        return None
+    for join in reversed(joins):
+        left_text, right_text = body[: join.start()].strip(), body[join.end() :].strip()
+        try:
+            right = _point(right_text, ctx) or _range(right_text, ctx)
+            if right is None or right.precision != "day":
+                continue  # "from 2035-38 and 2037-39, respectively": two periods
+            month = right.start.month if right.precision == "day" else None
+            filled = replace(ctx, year=right.nominal_year, month=month)
+            left = _point(left_text, filled) or _range(left_text, filled)
+        except DateError:
+            continue
+        if left is not None and left.start <= right.start and left.end <= right.end:
+            return _relabel(_join(left, right, ctx))
+    return None
+
+
+def _relabel(span: _Span) -> _Span:
+    """The label of a joined list by its precision: "18 May – 1 June 2024", not its
+    groups' labels joined."""
+    if span.precision == "day":
+        return replace(span, label=days_label(span.start, span.end))
+    if span.precision == "month":
+        return replace(span, label=months_label(span.start, span.end))
+    if span.precision == "year":
+        return replace(span, label=years_label(span.start.year, span.end.year))
+    return span
+
+
+def _month_first_list(words: list[str], right_text: str, ctx: _Ctx) -> _Span | None:
+    """ "December 27, 28, 29 and 30": bare days after a first day read with its month and
+    year, as "June 2nd and 3rd" does."""
+    if not _BARE_DAY.fullmatch(right_text) or not all(_BARE_DAY.fullmatch(w) for w in words[2:]):
+        return None
+    head = " ".join(words[:2])
+    first = _point(head, ctx)
+    if first is None or first.unit != "day" or len(words) < 3:
+        return None
+    ends = _range_ends(head, right_text, ctx)
     return None if ends is None else _join(*ends, ctx)
 
 

@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from briefgen.anaphora import AnaphoraError, is_anaphoric, resolve_anaphoric
+from briefgen.anaphora import (
+    AnaphoraError,
+    is_anaphoric,
+    reads_against_told,
+    resolve_anaphoric,
+)
 from briefgen.dates import DateError, DateSpan, parse_date
 from briefgen.extract.notdate import not_a_date
 from briefgen.extract.tense import Direction, directions, sentence_spans
@@ -207,6 +212,14 @@ def find_mentions(
                 found.append(told)
             floor = i = e + 1
             continue
+        against_told = _anaphoric_window(tokens, i, floor, text, reads_against_told)
+        if against_told is not None:  # "the previous financial year" after "April 2014 to
+            s, e = against_told  # March 2015"; without a year told, the page's
+            told = _read_against_the_date_told(tokens, s, e, text, found, sentence_start)
+            if told is not None:
+                found.append(told)
+                floor = i = e + 1
+                continue
         best = _best_window(tokens, i, floor, text, anchor, month_first, wrapped, direction)
         if best is None:
             i += 1
@@ -247,6 +260,8 @@ def find_mentions(
             if named is not None:  # "tax returns for 2022/23": the tax year
                 span, relative, _ = read_span(named, anchor, month_first, direction)
             normal = " ".join(mention_text.lower().split())
+            if relative and span is not None and found:
+                span = _restated_day(text, begin, span, found[-1], month_first) or span
             found.append(
                 Mention(mention_text, begin, tokens[e].end - begin, span, relative, normal in WEAK)
             )
@@ -258,21 +273,47 @@ def find_mentions(
 
 
 def _anaphoric_window(
-    tokens: list[Token], i: int, floor: int, text: str
+    tokens: list[Token],
+    i: int,
+    floor: int,
+    text: str,
+    test: Callable[[str], bool] = is_anaphoric,
 ) -> tuple[int, int] | None:
     """The longest words around the date word ``i`` that name a time after another event
     ("the previous quarter", "the same quarter a year ago", "a year earlier", "that
     autumn"), as (first, last) token; ``None`` if there are none. A leading preposition is
-    left out ("in the previous quarter"); "the year after next" counts from the page."""
-    for s in range(max(floor, i - 3), i + 1):
+    left out ("in the previous quarter"); "the year after next" counts from the page.
+    ``test`` says which words count ("the same period in the previous financial year")."""
+    for s in range(max(floor, i - 7), i + 1):
         if tokens[s].low in _PREPOSITIONS or not tokens[s].is_word:
             continue
         for e in range(min(len(tokens) - 1, i + 4), i - 1, -1):
-            if tokens[e].is_word and is_anaphoric(text[tokens[s].start : tokens[e].end]):
+            if tokens[e].is_word and test(text[tokens[s].start : tokens[e].end]):
                 if e + 1 < len(tokens) and tokens[e + 1].low in ("next", "last"):
                     return None  # "the year after next", "the week before last": the page's
+                if e + 1 < len(tokens) and tokens[e + 1].low == "than":
+                    return None  # "collected two days later than usual": a comparison
                 return s, e
     return None
+
+
+def _restated_day(
+    text: str, begin: int, span: DateSpan, before: Mention, month_first: bool
+) -> DateSpan | None:
+    """A holiday in brackets after the day or week it falls in ("Monday 25 December 2023
+    (Christmas Day)") names that day, in that year, not the next such holiday."""
+    told = before.span
+    if told is None or (told.end - told.start).days > 6 or span.start != span.end:
+        return None
+    if text[before.end : begin].strip() != "(":
+        return None
+    words = text[begin:].split(")", 1)[0]
+    try:
+        restated = parse_date(f"{words} {told.start.year}", told.start)
+    except DateError:
+        return None
+    held = told.start <= restated.start == restated.end <= told.end
+    return restated if held else None
 
 
 def _read_against_the_date_told(

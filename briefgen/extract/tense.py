@@ -15,7 +15,9 @@ The rule, from what news and briefing sentences do (TempEval-3 as a check):
   "arrive in", "returns to ... in", "runs to", "sits on");
 - a bounded cue, "by" before a date ("by the end of February") or "until", is ``"future"``
   only in a sentence without a past auxiliary ("was", "were", "had", "did"): "had filed
-  reports by Wednesday", "had lived there until 2 September" look back;
+  reports by Wednesday", "had lived there until 2 September" look back, and so does a
+  thing done by then ("filed their returns by 31 January", but not "published a plan to
+  deliver it by March");
 - an event cue makes it ``"past"``: "took place", "was held", "was published", "happened",
   "ago" and the like. Reporting verbs and auxiliaries ("said", "was", "had") are not: news is
   told in the past tense whatever the date of what it reports ("said it would extend the bid
@@ -120,6 +122,15 @@ _PAST_EVENT_VERB = re.compile(
     r"issued|granted|began|started|met|visited)\b",
     re.I,
 )
+# a thing done "by" a day: "filed their returns by 31 January" looks back (but "published a
+# plan to deliver by March" looks forward: an infinitive or modal between turns it)
+_DONE_BY = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bto )(?<!\bis )(?<!\bare )(?<!\bwill )(?<!\bmust )"
+    r"\b(?:filed|submitted|paid|beat|sent|received|registered|delivered|finished|completed|"
+    r"met|reached|hit|achieved)\b"
+    r"(?:(?!\b(?:to(?! [0-9])|will|would|must|should|shall|can|need|needs)\b)[^;])*$",
+    re.I,
+)
 _SINCE = re.compile(r"\bsince\b", re.I)
 _REPORTING_THAT = re.compile(rf"\b{_REPORTING}\b(?=[^,;.]{{0,40}}\bthat\b)", re.I)
 _SUBJECT = (
@@ -140,7 +151,8 @@ def sentence_direction(sentence: str) -> Direction | None:
     """The direction of one sentence's bare dates: see the module's rule."""
     if _FUTURE.search(sentence):
         return "future"
-    if _BOUNDED.search(sentence) and not _PAST_TENSE.search(_BOUNDED.sub(" ", sentence)):
+    bounded = [m for m in _BOUNDED.finditer(sentence) if not _DONE_BY.search(sentence[: m.start()])]
+    if bounded and not _PAST_TENSE.search(_BOUNDED.sub(" ", sentence)):
         return "future"
     if _EVENT_PAST.search(sentence):
         return "past"
@@ -188,7 +200,10 @@ def clause_cues(clause: str) -> list[Cue]:
     cues: list[Cue] = [(m.start(), "future") for m in _FUTURE.finditer(clause)]
     cues += [(m.start(), "future") for m in _POSTPONED.finditer(clause)]
     if not _PAST_TENSE.search(_BOUNDED.sub(" ", clause)):
-        cues += [(m.start(), "future") for m in _BOUNDED.finditer(clause)]
+        cues += [
+            (m.start(), "past" if _DONE_BY.search(clause[: m.start()]) else "future")
+            for m in _BOUNDED.finditer(clause)
+        ]
     for pattern in (_EVENT_PAST, _PAST_EVENT_VERB, _SINCE):
         cues += [(m.start(), "past") for m in pattern.finditer(clause)]
     return sorted(cues)

@@ -30,6 +30,19 @@ CASES: list[Case] = [
      False, "2–4 June 2025"),
     # a bare day after a month takes that month; "&" is "and"; a list over a new year
     ("June 2nd and 3rd", MON, "2025-06-02", "2025-06-03", "day", False, "2–3 June 2025"),
+    # groups of days joined by "and", each a day, a range or a list
+    ("18 and 25 May and 1 June 2024", MON, "2024-05-18", "2024-06-01", "day", False,
+     "18 May – 1 June 2024"),
+    ("1-3 and 7-9 June 2024", MON, "2024-06-01", "2024-06-09", "day", False, "1–9 June 2024"),
+    ("3 and 10 March and 7 April 2024", MON, "2024-03-03", "2024-04-07", "day", False,
+     "3 March – 7 April 2024"),
+    ("14–15 June and 21–22 June 2025", MON, "2025-06-14", "2025-06-22", "day", False,
+     "14–22 June 2025"),
+    # the month first, US style, then bare days
+    ("December 27, 28, 29 and 30", MON, "2024-12-27", "2024-12-30", "day", False,
+     "27–30 December 2024"),
+    ("June 2nd, 3rd and 9th", MON, "2025-06-02", "2025-06-09", "day", False,
+     "2–9 June 2025"),
     ("3rd, 10th & 17th March", MON, "2025-03-03", "2025-03-17", "day", False, "3–17 March 2025"),
     ("2 & 3 June 2025", MON, "2025-06-02", "2025-06-03", "day", False, "2–3 June 2025"),
     ("Tuesday 30 December and Friday 2 January", MON, "2025-12-30", "2026-01-02", "day", False,

@@ -32,6 +32,13 @@ CASES: list[Case] = [
      "Year to 30 June 2024"),
     ("the year to 15 May 2024", SEP30, "2023-05-16", "2024-05-15", "day", False,
      "Year to 15 May 2024"),
+    # weeks count back seven days each from the day they end
+    ("the 12 weeks to 5 May 2024", SEP30, "2024-02-12", "2024-05-05", "day", False,
+     "12 weeks to 5 May 2024"),
+    ("the week ending 3 March 2024", SEP30, "2024-02-26", "2024-03-03", "day", False,
+     "Week ending 3 March 2024"),
+    ("the fortnight to 1 June 2024", SEP30, "2024-05-19", "2024-06-01", "day", False,
+     "Fortnight to 1 June 2024"),
     # a bare month: the latest on or before the anchor
     ("in the year to June", SEP30, "2023-07-01", "2024-06-30", "month", False,
      "Year to June 2024"),
@@ -106,6 +113,7 @@ def test_a_bare_month_looks_ahead_with_future_direction() -> None:
         ("the third quarter (April to June) of 2024", "April to June is not quarter 3"),
         ("the year to 2024", "not a month or a day"),
         ("the financial year ending June 2024", "no financial year ends in June 2024"),
+        ("the 12 weeks to June 2024", "a run of weeks ends on a day"),
     ],
 )
 def test_refused(text: str, words: str) -> None:
