@@ -80,6 +80,9 @@ _FORMS: list[tuple[str, tuple[str, ...]]] = [
     # "the previous two quarters" (a statistics release's); "the previous two years" is
     # left to parse_date's rolling periods
     ("before_n", (rf"(?:the )?{_BEFORE} {_COUNT} (?P<unit>quarters)",)),
+    # "the previous three months", "the previous three-month period": the months before
+    # the period told ("the three months to April 2018")
+    ("months_before", (rf"(?:the )?{_BEFORE} {_COUNT}(?: |-)months?(?: period)?",)),
     ("same_year_before", (
         rf"(?:the )?same {_ONE_UNIT} (?:a|one) year (?:ago|earlier|before)",
         rf"(?:the )?same {_ONE_UNIT} (?:of )?(?:the )?(?:previous|last|prior) year",
@@ -293,6 +296,12 @@ def _resolve(
         start = _unit_of(unit, _shift(unit, first, -count))[0]
         end = first - timedelta(days=1)
         return start, end, unit, _label(unit, start, end)
+    if kind == "months_before":
+        count_word = g.get("count") or "1"
+        count = int(count_word) if count_word.isdigit() else _COUNTS[count_word]
+        start = shift_months(ref.start.replace(day=1), -count)
+        end = ref.start.replace(day=1) - timedelta(days=1)
+        return start, end, "month", months_label(start, end)
     if kind == "same_year_before":  # "the same quarter a year ago"
         first, _ = _one_unit(unit, ref, text)
         start, end = _unit_of(unit, shift_months(first, -12))

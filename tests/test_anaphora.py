@@ -68,6 +68,8 @@ RESOLVED = [
     ("the same period last year", DAY, date(2014, 6, 14), date(2014, 6, 14), "14 June 2014"),
     ("the previous financial year", QUARTER, date(2022, 4, 1), date(2023, 3, 31),
      "Financial year 2022–23"),
+    ("the previous three months", QUARTER, date(2023, 7, 1), date(2023, 9, 30),
+     "July–September 2023"),
     ("two quarters later", QUARTER, date(2024, 4, 1), date(2024, 6, 30), "Q2 2024"),
     ("the following year", DAY, date(2016, 1, 1), date(2016, 12, 31), "2016"),
     ("the year after", YEAR, date(2016, 1, 1), date(2016, 12, 31), "2016"),

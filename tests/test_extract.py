@@ -133,6 +133,8 @@ def test_finds_statistics_periods_whole(text, mention, start, end):
         "It was the only fall in a decade.",
         "The trust recorded its 2nd worst result.",  # an ordinal after a possessive
         "The Year 6 pupils sat their tests.",  # a school year group
+        "Some had not met the standard by the end of year 2.",  # lower case, too
+        "Such work is defined by the Home Sales Act 1982 (HSA 1982).",  # an Act's short name
         "Unit 1945 on the estate is vacant.",  # a numbered thing
         "The answer is in the Official Report, Vol. 530, c. 1234.",  # Hansard's column
         "The White Paper (Cmnd. 9123) set it out.",  # a command paper's number
@@ -436,6 +438,10 @@ def test_a_list_joined_by_an_ampersand_or_of_bare_days_is_one_mention(text, ment
          "2018-04-01", "2019-01-31"),
         ("Sales were up in the 12 weeks to 5 May 2019 on the same period a year earlier.",
          "the same period a year earlier", "2018-02-11", "2018-05-05"),
+        ("Sales rose in the three months to April 2019 on the previous three months.",
+         "the previous three months", "2018-11-01", "2019-01-31"),
+        ("Pay grew 5% in April to June 2019, down on the previous three-month period.",
+         "the previous three-month period", "2019-01-01", "2019-03-31"),
         # a financial year told: the one before or after it
         ("Spending in the financial year ending March 2019 (April 2018 to March 2019) was "
          "above the previous financial year.", "the previous financial year", "2017-04-01",

@@ -40,6 +40,9 @@ def found(text: str) -> list[tuple[str, str, str]]:
          "2021-09-01", "2022-08-31"),
         ("Pupils who started secondary school in 2022/23 sat the test.", "2022/23",
          "2022-09-01", "2023-08-31"),
+        ("Apprenticeship starts fell in 2022/23.", "2022/23", "2022-09-01", "2023-08-31"),
+        ("The share of FSM-eligible children rose in 2021/22.", "2021/22", "2021-09-01",
+         "2022-08-31"),
         # money wins over pupils; no cue at all: the financial year
         ("Funding per pupil rises to £6,000 in 2024-25.", "2024-25", "2024-04-01", "2025-03-31"),
         ("The council underspent in 2023/24.", "2023/24", "2023-04-01", "2024-03-31"),

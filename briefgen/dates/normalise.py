@@ -16,6 +16,8 @@ _DASHES = str.maketrans(
      ",": " ", "\u00a0": " "}
 )  # fmt: skip
 _LETTER_DOT = re.compile(r"(?<=[a-z])\.")
+# ONS's "YE March 2024" and "year ending (YE) June 2023": the year ending
+_YEAR_ENDING = re.compile(r"\byear ending \(ye\)|\bye\b(?= (?:[a-z]+ )?[a-z]+ [0-9]{4})")
 _AD_YEAR = re.compile(r"\b(?:ad ?([0-9]{1,4})|([0-9]{1,4}) ?(?:ad|ce))\b")
 _PREPOSITION = re.compile(
     rf"(?:(?:some ?time|at some point) |back (?=in |on |at |during ))?"
@@ -72,6 +74,8 @@ def _normalise(text: str) -> str:
     s = unicodedata.normalize("NFKC", text).lower().translate(_DASHES)
     s = _LETTER_DOT.sub("", s)
     s = " ".join(s.split())
+    if "ye" in s:
+        s = _YEAR_ENDING.sub("year ending", s)
     s = s.strip(' .;:!?"()[]{}*')
     while s.endswith("'") and not s.endswith("s'"):
         s = s[:-1].rstrip()

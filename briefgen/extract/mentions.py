@@ -99,8 +99,8 @@ def _joinable(tokens: list[Token], i: int, text: str) -> bool:
     if tok.is_word:
         return tok.low in _VOCAB or _is_number(tok.low)
     if tok.text in "()":  # "Quarter 1 (January to March) 2023": months restated in brackets
-        near = tokens[i + 1] if tok.text == "(" else tokens[i - 1]
-        return 0 < i < len(tokens) - 1 and near.low in _MONTHS
+        near = tokens[i + 1] if tok.text == "(" else tokens[i - 1]  # "year ending (YE) June"
+        return 0 < i < len(tokens) - 1 and (near.low in _MONTHS or near.text == "YE")
     if tok.text == "&":  # "3rd, 10th & 17th March", "June & July 2024": a list's "and"
         before = tokens[i - 1] if i else None
         after = tokens[i + 1] if i + 1 < len(tokens) else None

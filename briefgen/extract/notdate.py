@@ -139,11 +139,15 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
         or re.search(r"(?:\bS\.? ?I\.?|\bHC|\bHL|\bCmn?d?\.?|\bNo\.?|\b[Cc]ols?\.) ?$", head)
     ):  # fmt: skip
         return "reference"  # "S.I. 2024/540", "HC 1132", "Regulations 2024 (No. 2)"
+    if e == s and re.fullmatch(r"[0-9]{4}", lows[0]) and re.search(
+        r"(?<![\w.])[A-Z]{1,5}A $", text[max(0, tokens[s].start - 8) : tokens[s].start]
+    ) and re.search(r"\bAct\b|\([A-Z]+A $", text[max(0, tokens[s].start - 300) : tokens[s].start]):
+        return "law's name"  # "(EAA 1979)", "the DPA 2018" after its Act: an Act's short name
     if (
         words[-1].low == "year" and after is not None
-        and re.fullmatch(r"[0-9]{1,2}", after.text) and words[-1].text[0] == "Y"
+        and re.fullmatch(r"[0-9]{1,2}", after.text)
     ):  # fmt: skip
-        return "school year group"  # "The Year 6 pupils", "Year 11"
+        return "school year group"  # "The Year 6 pupils", "Year 11", "the end of year 2"
     if lows[0] in ("c", "cc") and re.search(
         r"\b(?:vol|cols?|official report)\b[^;()]{0,30}$",
         text[max(0, tokens[s].start - 40) : tokens[s].start],

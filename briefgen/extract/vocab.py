@@ -35,6 +35,7 @@ _EXTRA_VOCAB = {
     "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "after", "working",
     "tax", "academic", "school", "fy", "ended", "previous", "eve", "boxing", "years", "with",
     "good", "maundy", "shrove", "whit", "instant", "inst", "ultimo", "ult", "proximo", "prox",
+    "ye",
 }  # fmt: skip
 # words before "financial year" that make it any such year, not one ("every financial year")
 _GENERIC = frozenset("every each a an per any one another".split())

@@ -30,7 +30,8 @@ _ACADEMIC = re.compile(
     r"\b(?:academic|school years?|term dates|(?:autumn|spring|summer) terms?|students?|"
     r"pupils?|undergraduates?|postgraduates?|enrolments?|entrants|semesters?|trimesters?|"
     r"hesa|ucas|universit(?:y|ies)|inset|half[- ]terms?|graduates?|graduation|freshers|"
-    r"schools?|ofsted|exams?|gcses?|a[- ]levels?|key stage \d|ks[1-5]|qualifications?)\b",
+    r"schools?|ofsted|exams?|gcses?|a[- ]levels?|key stage \d|ks[1-5]|qualifications?|"
+    r"fsm|apprenticeships?|further education|teachers?|classrooms?|attainment)\b",
     re.I,
 )
 _PAIR = r"[0-9]{4}(?: ?[-–/] ?| to )(?:[0-9]{4}|[0-9]{2})"

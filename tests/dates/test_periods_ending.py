@@ -32,6 +32,11 @@ CASES: list[Case] = [
      "Year to 30 June 2024"),
     ("the year to 15 May 2024", SEP30, "2023-05-16", "2024-05-15", "day", False,
      "Year to 15 May 2024"),
+    # ONS's abbreviation
+    ("YE March 2024", SEP30, "2023-04-01", "2024-03-31", "month", False,
+     "Year ending March 2024"),
+    ("the year ending (YE) June 2023", SEP30, "2022-07-01", "2023-06-30", "month", False,
+     "Year ending June 2023"),
     # weeks count back seven days each from the day they end
     ("the 12 weeks to 5 May 2024", SEP30, "2024-02-12", "2024-05-05", "day", False,
      "12 weeks to 5 May 2024"),
