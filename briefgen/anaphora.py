@@ -105,14 +105,16 @@ _FORMS: list[tuple[str, tuple[str, ...]]] = [
     ("earlier_that", (rf"earlier (?:that|the same|in the same) {_ONE_UNIT}",)),
 ]
 # Forms that parse_date reads against the page ("the previous financial year" is the one
-# before the page's), but that a text telling a financial year means against that one:
-# ``extract`` reads them against a year told in the same sentence, and otherwise as
-# parse_date does.
+# before the page's, "a year ago" the year before it), but that a text telling a period
+# means against that one: ``extract`` reads them against a date told (not itself relative)
+# in the same sentence, and otherwise as parse_date does.
 _TOLD_FORMS: list[tuple[str, tuple[str, ...]]] = [
     ("after", (rf"(?:the )?(?:{_AFTER}|next) (?P<unit>financial year)",
                r"the (?P<unit>financial year) after")),
     ("before", (rf"(?:the )?{_BEFORE} (?P<unit>financial year)",
                 r"the (?P<unit>financial year) before")),
+    # "was 74.8% in May to July 2024, below estimates of a year ago": those months in 2023
+    ("same_period_before", (r"(?:a|one) year ago",)),
 ]
 _COMPILED = [(name, re.compile(p)) for name, patterns in _FORMS for p in patterns]
 _TOLD_COMPILED = [(name, re.compile(p)) for name, patterns in _TOLD_FORMS for p in patterns]

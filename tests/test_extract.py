@@ -463,6 +463,25 @@ def test_the_year_after_next_counts_from_the_page_even_after_a_date():
         "The year after next", "2026")
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # compared with "a year ago", the period told is the one a year before
+        ("Prices in March 2024 were 3% higher than a year ago.", "2023-03-01", "2023-03-31"),
+        ("The rate was 74.8% in May to July 2024, below estimates of a year ago.",
+         "2023-05-01", "2023-07-31"),
+        # otherwise it counts from the page, as parse_date does
+        ("The plant opened in March 2023, more than a year ago.", "2023-01-01", "2023-12-31"),
+        ("Spending across the financial year was above what was expected a year ago.",
+         "2023-01-01", "2023-12-31"),
+    ],
+)
+def test_a_year_ago_compared_with_a_period_told_is_that_period_a_year_before(text, start, end):
+    found = [m for m in find_mentions(text, date(2024, 9, 10)) if m.text == "a year ago"]
+    assert found and found[0].span is not None
+    assert (found[0].span.start.isoformat(), found[0].span.end.isoformat()) == (start, end)
+
+
 def test_without_a_year_told_the_previous_financial_year_is_the_pages():
     found = find_mentions("Spending rose in the previous financial year.", date(2019, 7, 1))
     assert [(m.text, m.span.start.isoformat() if m.span else None) for m in found] == [

@@ -213,9 +213,13 @@ def find_mentions(
             floor = i = e + 1
             continue
         against_told = _anaphoric_window(tokens, i, floor, text, reads_against_told)
+        if against_told is not None and not _compared(tokens, against_told, text):
+            against_told = None  # "opened in May 2023, more than a year ago": the page's
         if against_told is not None:  # "the previous financial year" after "April 2014 to
             s, e = against_told  # March 2015"; without a year told, the page's
-            told = _read_against_the_date_told(tokens, s, e, text, found, sentence_start)
+            told = _read_against_the_date_told(
+                tokens, s, e, text, found, sentence_start, told_only=True
+            )
             if told is not None:
                 found.append(told)
                 floor = i = e + 1
@@ -297,6 +301,23 @@ def _anaphoric_window(
     return None
 
 
+_COMPARED_WITH = re.compile(
+    r"(?<!more )(?<!less )(?<!longer )(?<!fewer )"
+    r"\b(?:than|with|of|from|on|against)\s+$",
+    re.I,
+)
+
+
+def _compared(tokens: list[Token], window: tuple[int, int], text: str) -> bool:
+    """Is "a year ago" compared with ("than a year ago", "compared with a year ago",
+    "estimates of a year ago"), so that it means the period told a year before? Other
+    forms ("the previous financial year") need no such word."""
+    s, e = window
+    if not text[tokens[s].start : tokens[e].end].lower().endswith("ago"):
+        return True
+    return _COMPARED_WITH.search(text[max(0, tokens[s].start - 30) : tokens[s].start]) is not None
+
+
 def _restated_day(
     text: str, begin: int, span: DateSpan, before: Mention, month_first: bool
 ) -> DateSpan | None:
@@ -317,19 +338,20 @@ def _restated_day(
 
 
 def _read_against_the_date_told(
-    tokens: list[Token], s: int, e: int, text: str, found: list[Mention], since: int
+    tokens: list[Token], s: int, e: int, text: str, found: list[Mention], since: int,
+    told_only: bool = False,
 ) -> Mention | None:
     """The mention of the time after another date in ``s..e``, read against the last date
     the text told, in this sentence or the one before (a statistics release's "the
     previous quarter" is the one before the quarter it reports); ``None`` when no such date
     was told or the form cannot be read against it: the page's own date is not the event's,
     so the words are no mention."""
-    told = next((m.span for m in reversed(found) if m.span is not None and m.offset >= since), None)
-    if told is None:
-        return None
+    told = next((m for m in reversed(found) if m.span is not None and m.offset >= since), None)
+    if told is None or told.span is None or (told_only and told.relative):
+        return None  # a form parse_date reads takes only a date the text itself told
     words = text[tokens[s].start : tokens[e].end]
     try:
-        span = resolve_anaphoric(words, told)
+        span = resolve_anaphoric(words, told.span)
     except AnaphoraError:
         return None
     return Mention(words, tokens[s].start, len(words), span, True)
