@@ -115,6 +115,10 @@ _TOLD_FORMS: list[tuple[str, tuple[str, ...]]] = [
                 r"the (?P<unit>financial year) before")),
     # "was 74.8% in May to July 2024, below estimates of a year ago": those months in 2023
     ("same_period_before", (r"(?:a|one) year ago",)),
+    # "in May to July 2024 ... increased in the latest quarter": the three months told
+    ("latest_told", (
+        r"(?:the )?(?:latest|most recent) (?:quarter|three months|three-month period)",
+    )),
 ]
 _COMPILED = [(name, re.compile(p)) for name, patterns in _FORMS for p in patterns]
 _TOLD_COMPILED = [(name, re.compile(p)) for name, patterns in _TOLD_FORMS for p in patterns]
@@ -298,6 +302,14 @@ def _resolve(
         start = _unit_of(unit, _shift(unit, first, -count))[0]
         end = first - timedelta(days=1)
         return start, end, unit, _label(unit, start, end)
+    if kind == "latest_told":
+        after = ref.end + timedelta(days=1)
+        if ref.start.day != 1 or after.day != 1 or shift_months(ref.start, 3) != after:
+            raise AnaphoraError(
+                f"{text!r} needs three whole months told before it, and it follows {ref.label}",
+                "write the months, e.g. 'May to July 2024'",
+            )
+        return ref.start, ref.end, "month", _label("quarter", ref.start, ref.end)
     if kind == "months_before":
         count_word = g.get("count") or "1"
         count = int(count_word) if count_word.isdigit() else _COUNTS[count_word]

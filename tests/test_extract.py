@@ -442,6 +442,8 @@ def test_a_list_joined_by_an_ampersand_or_of_bare_days_is_one_mention(text, ment
          "the previous three months", "2018-11-01", "2019-01-31"),
         ("Pay grew 5% in April to June 2019, down on the previous three-month period.",
          "the previous three-month period", "2019-01-01", "2019-03-31"),
+        ("The rate rose to 4.2% in May to July 2019, up in the latest quarter.",
+         "the latest quarter", "2019-05-01", "2019-07-31"),
         # a financial year told: the one before or after it
         ("Spending in the financial year ending March 2019 (April 2018 to March 2019) was "
          "above the previous financial year.", "the previous financial year", "2017-04-01",

@@ -346,9 +346,15 @@ def _read_against_the_date_told(
     previous quarter" is the one before the quarter it reports); ``None`` when no such date
     was told or the form cannot be read against it: the page's own date is not the event's,
     so the words are no mention."""
-    told = next((m for m in reversed(found) if m.span is not None and m.offset >= since), None)
-    if told is None or told.span is None or (told_only and told.relative):
-        return None  # a form parse_date reads takes only a date the text itself told
+    told = next(
+        (
+            m for m in reversed(found)
+            if m.span is not None and m.offset >= since and not (told_only and m.relative)
+        ),
+        None,
+    )  # a form parse_date reads takes only a date the text itself told
+    if told is None or told.span is None:
+        return None
     words = text[tokens[s].start : tokens[e].end]
     try:
         span = resolve_anaphoric(words, told.span)
