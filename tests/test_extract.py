@@ -134,6 +134,8 @@ def test_finds_statistics_periods_whole(text, mention, start, end):
         "The trust recorded its 2nd worst result.",  # an ordinal after a possessive
         "The Year 6 pupils sat their tests.",  # a school year group
         "Some had not met the standard by the end of year 2.",  # lower case, too
+        "The Farming Bill [HL] 2021-22 was read a second time.",  # a Bill's name
+        "The hall was 2022 square feet.",  # a measure
         "Such work is defined by the Home Sales Act 1982 (HSA 1982).",  # an Act's short name
         "Unit 1945 on the estate is vacant.",  # a numbered thing
         "The answer is in the Official Report, Vol. 530, c. 1234.",  # Hansard's column
@@ -391,6 +393,7 @@ def test_hard_wrapped_text_keeps_sentences_and_dates_whole():
     [
         ("In 1914 Britain declared war.", "1914"),  # a capitalised word after a year
         ("In 2019 Parliament passed the bill.", "2019"),
+        ("In 2022 people moved out of cities.", "2022"),  # a plural without an "s"
         ("The 2024 Budget raised taxes.", "2024"),
         ("They met in 2019 and 2020.", "2019 and 2020"),
         ("The Summer Term ends in July.", "The Summer"),  # a school term is a date

@@ -50,7 +50,8 @@ _SPANS = frozenset(
 
 # plurals without an "s" that a number before them counts ("1954 men")
 _UNMARKED_PLURALS = frozenset(
-    "people men women children staff personnel police cattle sheep".split()
+    "people men women children staff personnel police cattle sheep feet square sq cubic"
+    .split()
 )
 
 
@@ -129,6 +130,10 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
     tail = text[tokens[e].end : tokens[e].end + 14].lower()
     head = text[max(0, tokens[s].start - 6) : tokens[s].start]
     if re.fullmatch(r"[0-9]{4}", lows[0]) and re.search(
+        r"\b(?:Bill|Act)(?: \[HL\])? $", text[max(0, tokens[s].start - 12) : tokens[s].start]
+    ):
+        return "law's name"  # "the Agriculture Bill 2019-20", "the Bill [HL] 2019-21"
+    if re.fullmatch(r"[0-9]{4}", lows[0]) and re.search(
         r"\b(?:ref(?:erence)?s?(?: numbers?| nos?\.?)?|quoting|incident|log|crime|serial)"
         r"\s*:?\s*$", text[max(0, tokens[s].start - 30) : tokens[s].start], re.I
     ):
@@ -206,8 +211,9 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
             return "count"
         if tail.startswith(("%", " per ", " percent", "-page", " pages")) or (
             after_word is not None and after_word.low in _UNMARKED_PLURALS
-        ):
-            return "count"
+            and prev_low not in _YEAR_PREPOSITIONS
+        ):  # fmt: skip
+            return "count"  # "1954 men", but "in 2022 people moved" is the year
         if (
             after_word is not None and after_word.text.islower() and after_word.low not in _VOCAB
             and after_word.low.endswith("s") and not after_word.low.endswith("ss")
