@@ -8,11 +8,13 @@ The rule, from what news and briefing sentences do (TempEval-3 as a check):
 
 - a strong future cue makes the sentence ``"future"``: "will", "shall", "is/are due to",
   "set to", "scheduled", "as soon as", "expects/expected to", "plans/planning to",
-  "intends to", "is/are to be", "planned/proposed for", "pushed back/postponed ... until/to",
+  "intends to", "aims to", "is/are to be", "planned/proposed for", "is being lowered in",
+  "pushed back/postponed ... until/to",
   "the coming", "next" before a date word ("next week", "next Monday"; not "next to"),
   "upcoming", "forthcoming", "preparing for", "from ... onwards", and a timetable's
   present tense ("opens", "closes at noon on", "restart in", "finish at the end of",
-  "arrive in", "returns to ... in", "runs to", "sits on");
+  "arrive in", "returns to ... in", "runs to", "sits on", "launches in", "apply from",
+  "go out in", "comes in from");
 - a bounded cue, "by" before a date ("by the end of February") or "until", is ``"future"``
   only in a sentence without a past auxiliary ("was", "were", "had", "did"): "had filed
   reports by Wednesday", "had lived there until 2 September" look back, and so does a
@@ -58,7 +60,8 @@ _DATE_WORD = rf"(?:{_MONTH}|{_WEEKDAY}|{_SEASON}|week|weekend|month|year|quarter
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|(?:is|are|was|were) due to|set to|scheduled|as soon as|"
     r"expects?(?: to)?|expected to|(?<!announced )(?<!unveiled )plans? to|planning to|"
-    r"intends? to|(?:is|are) to be|planned for|proposed for|"
+    r"intends? to|(?:is|are) to be|planned for|proposed for|aim(?:s|ing)? to|"
+    r"(?:is|are) being \w+ed (?=(?:in|on|from)\b)|"
     rf"the coming|next (?:{_DATE_WORD}|few|couple|financial|academic|tax|session)|"
     r"upcoming|forthcoming|prepar(?:e|es|ing) for|(?:just )?(?:a)?round the corner|"
     r"(?:is|are) due|comes? into (?:force|effect)|takes? effect|"
@@ -66,7 +69,8 @@ _FUTURE = re.compile(
     rf"(?:before|ahead of|meet) the (?:[0-9]{{1,2}} {_MONTH}|{_MONTH} [0-9]{{1,2}}) deadline|"
     r"(?<!did not )(?<!didn.t )(?<!\bhad )(?<!\bhas )(?<!\bhave )(?<!\bto )"
     r"(?:(?:re)?opens?|closes?|(?:re)?starts?|begins?|ends|finish(?:es)?|meets?(?: again)?|"
-    r"goes live|go live|arrives?|returns? to|runs?|resumes?|sits?|deploys?|takes? place)"
+    r"goes live|go live|arrives?|returns? to|runs?|resumes?|sits?|deploys?|takes? place|"
+    r"launch(?:es)?|appl(?:y|ies)|go(?:es)? out|comes? in)"
     r"(?= to\b|(?: [\w-]+){0,4}? (?:in|on|from)\b| at (?:[0-9]|noon|midday|midnight)"
     r"| at the (?:end|start|beginning|close) of))\b"
     r"|\bfrom\b[^.;]*\bonwards?\b",
