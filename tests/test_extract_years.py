@@ -41,6 +41,15 @@ def found(text: str) -> list[tuple[str, str, str]]:
         ("Pupils who started secondary school in 2022/23 sat the test.", "2022/23",
          "2022-09-01", "2023-08-31"),
         ("Apprenticeship starts fell in 2022/23.", "2022/23", "2022-09-01", "2023-08-31"),
+        ("Tuition fees in 2025/26 are capped at £9,535.", "2025/26", "2025-09-01",
+         "2026-08-31"),
+        ("In 2022/23, 60% of pupils met the expected standard.", "2022/23", "2022-09-01",
+         "2023-08-31"),
+        ("National Insurance rates for 2024/25 fell.", "2024/25", "2024-04-06", "2025-04-05"),
+        ("The higher rate threshold stays frozen for 2026-27.", "2026-27", "2026-04-06",
+         "2027-04-05"),
+        # council tax runs by the financial year
+        ("Council tax bills for 2024/25 rose by 5%.", "2024/25", "2024-04-01", "2025-03-31"),
         ("The share of FSM-eligible children rose in 2021/22.", "2021/22", "2021-09-01",
          "2022-08-31"),
         # money wins over pupils; no cue at all: the financial year

@@ -2,10 +2,12 @@
 
 ``parse_date`` reads a bare "2022/23" as a financial year (1 April to 31 March): the UK's
 public-finance default. In running text the sentence says more: a sentence about tax
-returns or HMRC means the tax year (6 April to 5 April), one about students, pupils or
-term dates the academic year (from 1 September), and one about money (funding, budgets,
+returns, HMRC, National Insurance or tax allowances and bands means the tax year (6 April
+to 5 April; council tax runs by the financial year), one about students, pupils or term
+dates the academic year (from 1 September), and one about money (funding, budgets,
 spending, "£") the financial year even when it names pupils ("pupil premium funding in
-2024-25"). ``extract`` re-reads such a mention as "the tax year 2022/23", so its label
+2024-25"), except tuition fees and the expected standard, counted in academic years.
+``extract`` re-reads such a mention as "the tax year 2022/23", so its label
 says which year it is.
 """
 
@@ -15,7 +17,9 @@ import re
 
 _TAX = re.compile(
     r"\b(?:tax returns?|self[- ]assessment|tax years?|hmrc|personal allowances?|"
-    r"payments? on account|inheritance tax|capital gains tax|isa allowances?|tax bills?|"
+    r"payments? on account|inheritance tax|capital gains tax|isa allowances?|"
+    r"(?<!council )tax bills?|national insurance|(?:dividend|marriage) allowances?|"
+    r"(?:higher|basic|additional)[- ]rate (?:threshold|band|taxpayers?)|"
     r"tax codes?|paye|p60s?|p11ds?|(?:online|paper|late) returns?|returns? (?:for|due)|"
     r"tax (?:dates|deadlines?|calendar)|owe[sd]? (?:\S+ ){0,2}tax|tax (?:owed|due) for|"
     r"fil(?:e|ed|ing) (?:\S+ ){0,3}returns?)\b",
@@ -34,6 +38,9 @@ _ACADEMIC = re.compile(
     r"fsm|apprenticeships?|further education|teachers?|classrooms?|attainment)\b",
     re.I,
 )
+# what is always counted in academic years, money or not ("tuition fees in 2024/25 are
+# capped at £9,250")
+_ALWAYS_ACADEMIC = re.compile(r"\b(?:tuition fees?|expected standard)\b", re.I)
 _PAIR = r"[0-9]{4}(?: ?[-–/] ?| to )(?:[0-9]{4}|[0-9]{2})"
 _BARE_YEARS = re.compile(
     rf"(?P<pre>(?:since|from|by|until|in|during|for) )?(?:the )?"
@@ -45,6 +52,8 @@ def year_kind(sentence: str) -> str | None:
     """ "tax" or "academic" when the sentence says so; ``None`` for the financial year."""
     if _TAX.search(sentence):
         return "tax"
+    if _ALWAYS_ACADEMIC.search(sentence):
+        return "academic"
     if _MONEY.search(sentence):
         return None
     if _ACADEMIC.search(sentence):
