@@ -413,6 +413,8 @@ def test_a_year_before_a_name_or_beside_a_number_is_still_a_year(text, mention):
         ("Clinics run on 3rd, 10th & 17th March at the surgery.", "3rd, 10th & 17th March"),
         ("Sales were strong in June & July 2024, the firm said.", "June & July 2024"),
         ("Meetings were held on June 2nd and 3rd in the hall.", "June 2nd and 3rd"),
+        ("The meetings are on 2 July, 9 July, and 16 July.", "2 July, 9 July, and 16 July"),
+        ("Bins will be collected on 27th, 28th, 29th December.", "27th, 28th, 29th December"),
         ("GDP fell in Quarter 1 (Jan to Mar) to Quarter 3 (July to Sept) 2023 overall.",
          "Quarter 1 (Jan to Mar) to Quarter 3 (July to Sept) 2023"),
     ],

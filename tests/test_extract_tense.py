@@ -37,6 +37,8 @@ TENSES = [
     ("The cap is being lowered in July.", "future"),
     ("We aim to publish the strategy in the spring.", "future"),
     ("The rules applied from April.", None),
+    ("The House rises on 23 July and returns on 2 September.", "future"),
+    ("The House returned on 2 September.", None),
     ("The Bill returns to the Commons in March.", "future"),
     ("The trial runs to June.", "future"),
     ("The House sits on Monday.", "future"),

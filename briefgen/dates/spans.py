@@ -101,7 +101,11 @@ def _range(body: str, ctx: _Ctx) -> _Span | None:
         except DateError as exc:
             if backwards is None:
                 backwards = exc
-    listed = _list(body, ctx) or _groups(body, ctx)
+    try:
+        listed = _list(body, ctx)
+    except DateError as exc:  # "25, 26 December and 1 January" reads only in groups
+        listed, backwards = None, backwards or exc
+    listed = listed or _groups(body, ctx)
     if listed is not None:
         return listed
     if backwards is not None:
@@ -114,6 +118,10 @@ def _list(body: str, ctx: _Ctx) -> _Span | None:
     Thursday 23rd October 2025 and Friday 24th October 2025"; commas are gone by now): the
     first to the last, the items before "and" read with the last one's year and month."""
     left_text, sep, right_text = body.replace(" & ", " and ").rpartition(" and ")
+    days = _DAYS_THEN_MONTH.fullmatch(body)
+    if not sep and days:  # "27th, 28th, 29th December": a list without its "and"
+        ends = _range_ends(days["days"].split()[0], days["last"], ctx)
+        return None if ends is None else _join(*ends, ctx)
     words = left_text.split()
     if not sep or not 2 <= len(words) <= 12:
         return None
@@ -128,6 +136,8 @@ def _list(body: str, ctx: _Ctx) -> _Span | None:
 
 
 _GROUP_AND = re.compile(r" (?:and|&) ")
+_DAY_WORD = r"[0-9]{1,2}(?:st|nd|rd|th)?"
+_DAYS_THEN_MONTH = re.compile(rf"(?P<days>{_DAY_WORD}(?: {_DAY_WORD})*) (?P<last>{_DAY_WORD} .+)")
 
 
 def _groups(body: str, ctx: _Ctx) -> _Span | None:
@@ -147,6 +157,10 @@ def _groups(body: str, ctx: _Ctx) -> _Span | None:
             month = right.start.month if right.precision == "day" else None
             filled = replace(ctx, year=right.nominal_year, month=month)
             left = _point(left_text, filled) or _range(left_text, filled)
+            if left is not None and left.start > right.start and left.inferred:
+                # "25, 26 December and 1 January": a list running into the new year
+                filled = replace(filled, year=right.nominal_year - 1)
+                left = _point(left_text, filled) or _range(left_text, filled)
         except DateError:
             continue
         if left is not None and left.start <= right.start and left.end <= right.end:

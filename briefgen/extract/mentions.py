@@ -15,16 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from briefgen.anaphora import (
-    AnaphoraError,
-    is_anaphoric,
-    reads_against_told,
-    resolve_anaphoric,
-)
+from briefgen.anaphora import reads_against_told
 from briefgen.dates import DateError, DateSpan, parse_date
 from briefgen.extract.notdate import not_a_date
 from briefgen.extract.tense import Direction, directions, sentence_spans
 from briefgen.extract.tokens import Token, _is_number, tokenize
+from briefgen.extract.told import anaphoric_window, compared, read_against, restated_day
 from briefgen.extract.vocab import (
     _ABBREVIATED,
     _DATE_WORDS,
@@ -202,7 +198,7 @@ def find_mentions(
         direction = pieces[bisect_right(starts, tokens[i].start) - 1][2]
         at = bisect_right(sentence_starts, tokens[i].start) - 1
         sentence_start, sentence_end = sentences[at]
-        anaphoric = _anaphoric_window(tokens, i, floor, text)
+        anaphoric = anaphoric_window(tokens, i, floor, text)
         if anaphoric is not None:  # "the previous quarter", "a year earlier", "that autumn"
             s, e = anaphoric
             told = _read_against_the_date_told(
@@ -212,8 +208,8 @@ def find_mentions(
                 found.append(told)
             floor = i = e + 1
             continue
-        against_told = _anaphoric_window(tokens, i, floor, text, reads_against_told)
-        if against_told is not None and not _compared(tokens, against_told, text):
+        against_told = anaphoric_window(tokens, i, floor, text, reads_against_told)
+        if against_told is not None and not compared(tokens, against_told, text):
             against_told = None  # "opened in May 2023, more than a year ago": the page's
         if against_told is not None:  # "the previous financial year" after "April 2014 to
             s, e = against_told  # March 2015"; without a year told, the page's
@@ -265,7 +261,7 @@ def find_mentions(
                 span, relative, _ = read_span(named, anchor, month_first, direction)
             normal = " ".join(mention_text.lower().split())
             if relative and span is not None and found:
-                span = _restated_day(text, begin, span, found[-1], month_first) or span
+                span = restated_day(text, begin, span, found[-1].span, found[-1].end) or span
             found.append(
                 Mention(mention_text, begin, tokens[e].end - begin, span, relative, normal in WEAK)
             )
@@ -274,67 +270,6 @@ def find_mentions(
     if progress is not None:
         progress(len(text))
     return found
-
-
-def _anaphoric_window(
-    tokens: list[Token],
-    i: int,
-    floor: int,
-    text: str,
-    test: Callable[[str], bool] = is_anaphoric,
-) -> tuple[int, int] | None:
-    """The longest words around the date word ``i`` that name a time after another event
-    ("the previous quarter", "the same quarter a year ago", "a year earlier", "that
-    autumn"), as (first, last) token; ``None`` if there are none. A leading preposition is
-    left out ("in the previous quarter"); "the year after next" counts from the page.
-    ``test`` says which words count ("the same period in the previous financial year")."""
-    for s in range(max(floor, i - 7), i + 1):
-        if tokens[s].low in _PREPOSITIONS or not tokens[s].is_word:
-            continue
-        for e in range(min(len(tokens) - 1, i + 4), i - 1, -1):
-            if tokens[e].is_word and test(text[tokens[s].start : tokens[e].end]):
-                if e + 1 < len(tokens) and tokens[e + 1].low in ("next", "last"):
-                    return None  # "the year after next", "the week before last": the page's
-                if e + 1 < len(tokens) and tokens[e + 1].low == "than":
-                    return None  # "collected two days later than usual": a comparison
-                return s, e
-    return None
-
-
-_COMPARED_WITH = re.compile(
-    r"(?<!more )(?<!less )(?<!longer )(?<!fewer )"
-    r"\b(?:than|with|of|from|on|against)\s+$",
-    re.I,
-)
-
-
-def _compared(tokens: list[Token], window: tuple[int, int], text: str) -> bool:
-    """Is "a year ago" compared with ("than a year ago", "compared with a year ago",
-    "estimates of a year ago"), so that it means the period told a year before? Other
-    forms ("the previous financial year") need no such word."""
-    s, e = window
-    if not text[tokens[s].start : tokens[e].end].lower().endswith("ago"):
-        return True
-    return _COMPARED_WITH.search(text[max(0, tokens[s].start - 30) : tokens[s].start]) is not None
-
-
-def _restated_day(
-    text: str, begin: int, span: DateSpan, before: Mention, month_first: bool
-) -> DateSpan | None:
-    """A holiday in brackets after the day or week it falls in ("Monday 25 December 2023
-    (Christmas Day)") names that day, in that year, not the next such holiday."""
-    told = before.span
-    if told is None or (told.end - told.start).days > 6 or span.start != span.end:
-        return None
-    if text[before.end : begin].strip() != "(":
-        return None
-    words = text[begin:].split(")", 1)[0]
-    try:
-        restated = parse_date(f"{words} {told.start.year}", told.start)
-    except DateError:
-        return None
-    held = told.start <= restated.start == restated.end <= told.end
-    return restated if held else None
 
 
 def _read_against_the_date_told(
@@ -355,12 +290,8 @@ def _read_against_the_date_told(
     )  # a form parse_date reads takes only a date the text itself told
     if told is None or told.span is None:
         return None
-    words = text[tokens[s].start : tokens[e].end]
-    try:
-        span = resolve_anaphoric(words, told.span)
-    except AnaphoraError:
-        return None
-    return Mention(words, tokens[s].start, len(words), span, True)
+    read = read_against(tokens, s, e, text, told.span)
+    return None if read is None else Mention(read[0], read[1], len(read[0]), read[2], True)
 
 
 def is_wrapped(text: str) -> bool:
@@ -440,17 +371,20 @@ def _continue_list(
     ("Monday 1st September 2025, Thursday 23rd October 2025 and Friday 24th October 2025"
     is longer than one window reaches)."""
     s, e, span, relative = best
+    reached = e  # the last item looked at; the list may read as one only once it ends
+    unread = 0  # items past ``e`` that did not yet read as one with the rest
     while True:
-        j = e + 1
-        while j < len(tokens) and j - e <= 2 and tokens[j].low in (",", "and"):
-            j += 1
-        if j == e + 1 or j >= len(tokens) or not _is_core(tokens[j]):
+        j = reached + 1
+        while j < len(tokens) and j - reached <= 3 and tokens[j].low in (",", "and"):
+            j += 1  # "2 July, 9 July, and 16 July": the Oxford comma
+        if j == reached + 1 or j >= len(tokens) or not _is_core(tokens[j]):
             return s, e, span, relative
-        listed_day = tokens[e].low in _MONTHS and tokens[j].low in _WEEKDAYS
-        next_month = tokens[e].low in _MONTHS and _is_number(tokens[j].low)  # "25 May and 1 June"
-        if not (_is_number(tokens[e].low) or listed_day or next_month):  # "last year, and 2024"
+        last = tokens[reached].low
+        listed_day = last in _MONTHS and tokens[j].low in _WEEKDAYS
+        next_month = last in _MONTHS and _is_number(tokens[j].low)  # "25 May and 1 June"
+        if not (_is_number(last) or listed_day or next_month):  # "last year, and 2024"
             return s, e, span, relative
-        if line_break(text, tokens[e].end, tokens[j].start, wrapped):
+        if line_break(text, tokens[reached].end, tokens[j].start, wrapped):
             return s, e, span, relative
         more = _best_window(tokens, j, j, text, anchor, month_first, wrapped, direction)
         if more is None or _cuts_number(tokens, s, more[1], text):
@@ -459,9 +393,13 @@ def _continue_list(
             return s, e, span, relative  # "in May, 2 people": no day of a month
         whole = text[tokens[s].start : tokens[more[1]].end]
         whole_span, whole_relative, ok = read_span(whole, anchor, month_first, direction)
-        if not ok:
+        reached = more[1]
+        if ok:
+            e, span, relative, unread = more[1], whole_span, whole_relative, 0
+            continue
+        unread += 1  # "2 July, 9 July" reads as one only with its "and 16 July"
+        if unread > 2:
             return s, e, span, relative
-        e, span, relative = more[1], whole_span, whole_relative
 
 
 def _cuts_number(tokens: list[Token], s: int, e: int, text: str) -> bool:

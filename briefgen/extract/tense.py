@@ -14,7 +14,7 @@ The rule, from what news and briefing sentences do (TempEval-3 as a check):
   "upcoming", "forthcoming", "preparing for", "from ... onwards", and a timetable's
   present tense ("opens", "closes at noon on", "restart in", "finish at the end of",
   "arrive in", "returns to ... in", "runs to", "sits on", "launches in", "apply from",
-  "go out in", "comes in from");
+  "go out in", "comes in from", and the House's "rises on", "returns on", "adjourns on");
 - a bounded cue, "by" before a date ("by the end of February") or "until", is ``"future"``
   only in a sentence without a past auxiliary ("was", "were", "had", "did"): "had filed
   reports by Wednesday", "had lived there until 2 September" look back, and so does a
@@ -73,6 +73,9 @@ _FUTURE = re.compile(
     r"launch(?:es)?|appl(?:y|ies)|go(?:es)? out|comes? in)"
     r"(?= to\b|(?: [\w-]+){0,4}? (?:in|on|from)\b| at (?:[0-9]|noon|midday|midnight)"
     r"| at the (?:end|start|beginning|close) of))\b"
+    r"|\b(?:House|Parliament|Commons|Lords|Chamber|Senedd|Assembly)(?: will)?"
+    r" (?:rises?|returns?|adjourns?|reassembles?|prorogues?|dissolves?|is prorogued)"
+    rf"(?:,? [\w ]{{0,30}}?,)?(?: (?:and|to) \w+)? (?:on|in) (?=(?:{_WEEKDAY}|[0-9]+|{_MONTH})\b)"
     r"|\bfrom\b[^.;]*\bonwards?\b",
     re.I,
 )

@@ -38,6 +38,11 @@ CASES: list[Case] = [
      "3 March – 7 April 2024"),
     ("14–15 June and 21–22 June 2025", MON, "2025-06-14", "2025-06-22", "day", False,
      "14–22 June 2025"),
+    ("25, 26 December and 1 January 2025", MON, "2024-12-25", "2025-01-01", "day", False,
+     "25 December 2024 – 1 January 2025"),
+    # bare days listed without "and"
+    ("27th, 28th, 29th December 2024", MON, "2024-12-27", "2024-12-29", "day", False,
+     "27–29 December 2024"),
     # the month first, US style, then bare days
     ("December 27, 28, 29 and 30", MON, "2024-12-27", "2024-12-30", "day", False,
      "27–30 December 2024"),
