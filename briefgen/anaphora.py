@@ -257,6 +257,13 @@ def _one_unit(unit: str, ref: DateSpan, text: str) -> tuple[date, date]:
     return span
 
 
+def _three_months(ref: DateSpan) -> bool:
+    """Is ``ref`` three whole months that are not one calendar quarter ("June to August")?"""
+    after = ref.end + timedelta(days=1)
+    whole = ref.start.day == 1 and after.day == 1 and shift_months(ref.start, 3) == after
+    return whole and (ref.start.month - 1) % 3 != 0
+
+
 def _same_period(ref: DateSpan, years: int, text: str) -> tuple[date, date, str, str]:
     """The days or months of ``ref`` moved ``years`` years: "the same period in 2016"
     after "April 2017 to September 2017" is April to September 2016."""
@@ -280,6 +287,15 @@ def _resolve(
 ) -> tuple[date, date, str, str]:
     unit = _UNITS.get(g.get("unit") or "", "year")
     season = _SEASONS.get(g.get("season") or "", 0)
+    rolling = kind in ("after", "before", "same_year_before") and unit == "quarter"
+    if rolling and _three_months(ref):
+        # ONS's rolling quarters: "the previous quarter" after "June to August 2020" is
+        # March to May; "the same quarter a year ago" is June to August 2019
+        months = {"after": 3, "before": -3}.get(kind, -12)
+        start = shift_months(ref.start, months)
+        last = shift_months(ref.start, months + 2)
+        end = month_end(last.year, last.month)
+        return start, end, "month", months_label(start, end)
     if kind in ("after", "before"):
         first, _ = _one_unit(unit, ref, text)
         start, end = _unit_of(unit, _shift(unit, first, 1 if kind == "after" else -1))
@@ -289,6 +305,9 @@ def _resolve(
         count = int(count_word) if count_word.isdigit() else _COUNTS[count_word]
         if unit == "fortnight":
             unit, count = "week", 2 * count
+        if unit == "year" and _unit_of("year", ref.start) != _unit_of("year", ref.end):
+            # "a year earlier" than "the YE June 2022": the same twelve months a year before
+            return _same_period(ref, count if kind == "later" else -count, text)
         first, _ = _one_unit(unit, ref, text)
         start, end = _unit_of(unit, _shift(unit, first, count if kind == "later" else -count))
         return start, end, unit, _label(unit, start, end)

@@ -25,6 +25,8 @@ YEAR = _span(date(2015, 1, 1), date(2015, 12, 31), "year", "2015")
 RANGE = _span(date(2015, 1, 1), date(2022, 12, 31), "year", "2015–2022")
 LATE_DEC = _span(date(2015, 12, 31), date(2015, 12, 31), "day", "31 December 2015")
 QUARTER = _span(date(2023, 10, 1), date(2023, 12, 31), "quarter", "Q4 2023")
+ROLLING = _span(date(2020, 6, 1), date(2020, 8, 31), "month", "June–August 2020")
+YEAR_ENDING = _span(date(2021, 7, 1), date(2022, 6, 30), "month", "Year ending June 2022")
 
 ANAPHORIC = [
     "the following year", "The following year.", "in the following year", "the previous year",
@@ -70,6 +72,15 @@ RESOLVED = [
      "Financial year 2022–23"),
     ("the previous three months", QUARTER, date(2023, 7, 1), date(2023, 9, 30),
      "July–September 2023"),
+    # ONS's rolling quarters: three whole months that are not a calendar quarter
+    ("the previous quarter", ROLLING, date(2020, 3, 1), date(2020, 5, 31), "March–May 2020"),
+    ("the same quarter a year ago", ROLLING, date(2019, 6, 1), date(2019, 8, 31),
+     "June–August 2019"),
+    # twelve months across two calendar years: the same months a year before or after
+    ("a year earlier", YEAR_ENDING, date(2020, 7, 1), date(2021, 6, 30),
+     "July 2020 – June 2021"),
+    ("two years later", YEAR_ENDING, date(2023, 7, 1), date(2024, 6, 30),
+     "July 2023 – June 2024"),
     ("two quarters later", QUARTER, date(2024, 4, 1), date(2024, 6, 30), "Q2 2024"),
     ("the following year", DAY, date(2016, 1, 1), date(2016, 12, 31), "2016"),
     ("the year after", YEAR, date(2016, 1, 1), date(2016, 12, 31), "2016"),

@@ -449,6 +449,13 @@ def test_a_list_joined_by_an_ampersand_or_of_bare_days_is_one_mention(text, ment
          "the previous three-month period", "2019-01-01", "2019-03-31"),
         ("The rate rose to 4.2% in May to July 2019, up in the latest quarter.",
          "the latest quarter", "2019-05-01", "2019-07-31"),
+        # the date told later in the sentence, before any semicolon
+        ("Compared with the same period a year ago, sales were up 3% in the three months to "
+         "April 2019.", "the same period a year ago", "2018-02-01", "2018-04-30"),
+        ("Hours rose from the previous quarter, even with the September to November "
+         "2019 under lockdown.", "the previous quarter", "2019-06-01", "2019-08-31"),
+        ("The rise compared with a year earlier was driven by students (up 9,000 in the YE "
+         "June 2019).", "a year earlier", "2017-07-01", "2018-06-30"),
         # a financial year told: the one before or after it
         ("Spending in the financial year ending March 2019 (April 2018 to March 2019) was "
          "above the previous financial year.", "the previous financial year", "2017-04-01",
@@ -461,6 +468,12 @@ def test_a_time_after_a_date_the_text_told_is_read_against_it(text, mention, sta
     found = [m for m in find_mentions(text, ANCHOR) if m.text == mention]
     assert found and found[0].span is not None and found[0].relative
     assert (found[0].span.start.isoformat(), found[0].span.end.isoformat()) == (start, end)
+
+
+def test_a_date_told_after_a_semicolon_is_not_the_one_a_time_follows():
+    found = find_mentions("Pay was down on the previous three-month period; growth was last lower "
+                          "in March to May 2018.", ANCHOR)  # fmt: skip
+    assert [m.text for m in found] == ["March to May 2018"]
 
 
 def test_the_year_after_next_counts_from_the_page_even_after_a_date():

@@ -185,6 +185,7 @@ def find_mentions(
     sentences = sentence_spans(text)
     sentence_starts = [start for start, _ in sentences]
     found: list[Mention] = []
+    ahead: list[tuple[int, int, int]] = []  # times after a date told later in the sentence
     floor = 0  # the first token a new mention may use
     i = 0
     last_report = 0
@@ -206,6 +207,8 @@ def find_mentions(
             )
             if told is not None:  # "the previous quarter" after "in Quarter 4 2023"
                 found.append(told)
+            else:  # "Compared with a year earlier, ... in the YE June 2022": told after it
+                ahead.append((s, e, sentence_end))
             floor = i = e + 1
             continue
         against_told = anaphoric_window(tokens, i, floor, text, reads_against_told)
@@ -269,7 +272,32 @@ def find_mentions(
         i = e + 1
     if progress is not None:
         progress(len(text))
-    return found
+    return _read_ahead(tokens, text, found, ahead) if ahead else found
+
+
+def _read_ahead(
+    tokens: list[Token], text: str, found: list[Mention], ahead: list[tuple[int, int, int]]
+) -> list[Mention]:
+    """``found`` with each time after another date in ``ahead`` (first token, last token,
+    end of its sentence) read against the first date the text tells after it in its
+    sentence, before any semicolon ("Compared to the same period a year ago, sales were up
+    3.5% in the three months to April 2018"); one with no such date stays out."""
+    more = []
+    for s, e, sentence_end in ahead:
+        after = tokens[e].end
+        told = next(
+            (
+                m for m in found
+                if after < m.offset < sentence_end and m.span is not None and not m.weak
+            ),
+            None,
+        )
+        if told is None or told.span is None or ";" in text[after : told.offset]:
+            continue
+        read = read_against(tokens, s, e, text, told.span)
+        if read is not None:
+            more.append(Mention(read[0], read[1], len(read[0]), read[2], True))
+    return sorted(found + more, key=lambda m: m.offset)
 
 
 def _read_against_the_date_told(

@@ -26,7 +26,7 @@ def anaphoric_window(
     left out ("in the previous quarter"); "the year after next" counts from the page.
     ``test`` says which words count ("the same period in the previous financial year")."""
     for s in range(max(floor, i - 7), i + 1):
-        if tokens[s].low in _PREPOSITIONS or not tokens[s].is_word:
+        if tokens[s].low in _PREPOSITIONS or tokens[s].low == "from" or not tokens[s].is_word:
             continue
         for e in range(min(len(tokens) - 1, i + 4), i - 1, -1):
             if tokens[e].is_word and test(text[tokens[s].start : tokens[e].end]):
