@@ -54,6 +54,10 @@ def run_json(runner, *args: str):
         ("The 2012 Olympics showed what the network could do.", ["2012"]),
         ("Many joined last year, and about 2024 staff will retrain.", ["last year"]),
         ("The hearing opened on Thursday, April 3 in Leeds.", ["Thursday, April 3"]),
+        # a listing scraped without spaces: a date run into the next title
+        ("02.02.2016Regional Schools Commissioners", ["02.02.2016"]),
+        ("Updated 15 January 2016School funding", ["15 January 2016"]),
+        ("It weighed 2,000Kg and cost 5Million.", []),
     ],
 )
 def test_finds_date_expressions(text, expected):

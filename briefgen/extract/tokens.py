@@ -1,12 +1,13 @@
 """The tokens date mentions are found in: words (with a possessive 's), numbers and single
-punctuation marks, each with its offsets in the text."""
+punctuation marks, each with its offsets in the text. A number run into a capitalised word,
+as text scraped from a listing often is ("02.02.2016Regional Schools"), is two tokens."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][sS](?![^\W_]))?|[^\w\s]")
+_TOKEN = re.compile(r"[0-9]+(?=[A-Z][a-z]{2})|[^\W_]+(?:['’][sS](?![^\W_]))?|[^\w\s]")
 
 
 @dataclass(frozen=True)
