@@ -60,6 +60,8 @@ _COUNTS = {
 _UNIT = r"(?P<unit>days?|weeks?|fortnights?|months?|quarters?|years?|decades?)"
 _ONE_UNIT = r"(?P<unit>day|week|month|quarter|year|decade)"
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = rf"(?P<weekday>{'|'.join(_WEEKDAY_NAMES)})"
 _COUNT = (
     r"(?P<count>[0-9]{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 )
@@ -101,6 +103,7 @@ _FORMS: list[tuple[str, tuple[str, ...]]] = [
     ("earlier", (rf"{_COUNT} {_UNIT} (?:earlier|before|previously)",)),
     ("same", (rf"(?:that|the same) {_ONE_UNIT}",)),
     ("same_season", (rf"(?:that|the same) {_SEASON}",)),
+    ("same_weekday", (rf"(?:that|the same) {_WEEKDAY}",)),
     ("later_that", (rf"later (?:that|the same|in the same) {_ONE_UNIT}",)),
     ("earlier_that", (rf"earlier (?:that|the same|in the same) {_ONE_UNIT}",)),
 ]
@@ -311,6 +314,17 @@ def _resolve(
         first, _ = _one_unit(unit, ref, text)
         start, end = _unit_of(unit, _shift(unit, first, count if kind == "later" else -count))
         return start, end, unit, _label(unit, start, end)
+    if kind == "same_weekday":  # "that Saturday": the Saturday of the week or days told
+        name = g["weekday"] or ""
+        days = [ref.start + timedelta(days=n) for n in range((ref.end - ref.start).days + 1)]
+        on = [d for d in days if d.weekday() == _WEEKDAY_NAMES.index(name)]
+        if not on or len(days) > 7:
+            raise AnaphoraError(
+                f"{text!r} needs a day or week told before it that has a "
+                f"{name.capitalize()}, and it follows {ref.label}",
+                "write the date itself, e.g. 'Saturday 30 April'",
+            )
+        return on[0], on[0], "day", days_label(on[0], on[0])
     if kind == "same":
         start, end = _one_unit(unit, ref, text)
         return start, end, unit, _label(unit, start, end)

@@ -35,7 +35,7 @@ ANAPHORIC = [
     "a year later", "a year earlier", "a fortnight later", "10 years later", "two years on",
     "that year", "that month", "the same year", "in that year", "that autumn", "that summer",
     "that winter", "the following spring", "the previous autumn", "later that month",
-    "earlier that year", "later the same week",
+    "earlier that year", "later the same week", "that Saturday", "the same Monday",
 ]  # fmt: skip
 NOT_ANAPHORIC = [
     "next year", "next week", "the next year", "over the next month", "last year", "this year",
@@ -107,6 +107,9 @@ RESOLVED = [
     ("the following spring", DAY, date(2016, 3, 1), date(2016, 5, 31), "Spring 2016"),
     ("the following autumn", DAY, date(2015, 9, 1), date(2015, 11, 30), "Autumn 2015"),
     ("the previous autumn", DAY, date(2014, 9, 1), date(2014, 11, 30), "Autumn 2014"),
+    # a weekday of the day or week told
+    ("that Sunday", WEEKEND, date(2015, 6, 14), date(2015, 6, 14), "14 June 2015"),
+    ("the same Sunday", DAY, date(2015, 6, 14), date(2015, 6, 14), "14 June 2015"),
     ("later that month", DAY, date(2015, 6, 14), date(2015, 6, 30), "14–30 June 2015"),
     ("earlier that year", DAY, date(2015, 1, 1), date(2015, 6, 14), "1 January – 14 June 2015"),
 ]
@@ -129,6 +132,8 @@ REFUSED = [
     ("later that month", YEAR),
     ("earlier that year", YEAR),
     ("16 June 2025", DAY),
+    ("that Saturday", DAY),  # 14 June 2015 is a Sunday: which Saturday is meant is a guess
+    ("that Monday", MONTH),
 ]
 
 

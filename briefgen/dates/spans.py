@@ -24,7 +24,7 @@ from briefgen.dates.core import (
     _year_unit,
 )
 from briefgen.dates.normalise import _PREPOSITION, _SHORT_RANGE
-from briefgen.dates.vocab import _MONTHS
+from briefgen.dates.vocab import _MONTHS, _WD, _WEEKDAY_NAMES, _WEEKDAYS
 
 _SINCE = re.compile(r"(?:ever )?since (?P<rest>.+)|(?:from )?(?P<rest2>.+) onwards?")
 _OPEN_ENDED = re.compile(r"(?P<word>from|until|till|up to|before|after) .+")
@@ -35,6 +35,7 @@ _TO_PRESENT = re.compile(
 _BETWEEN = re.compile(r"(?:between|from) (?P<rest>.+)")
 _SEPARATOR = re.compile(r" (?:to|until|till|til|through|thru|and|&|–|-) |–|-")
 _BARE_DAY = re.compile(r"(?:the )?[0-9]{1,2}(?:st|nd|rd|th)?")
+_WEEKDAYS_FIRST = re.compile(rf"(?:the )?(?P<a>{_WD}) (?:and|&|to) (?P<b>{_WD}) (?P<rest>.+)")
 
 
 def _expression(s: str, ctx: _Ctx) -> _Span | None:
@@ -89,6 +90,9 @@ def _range(body: str, ctx: _Ctx) -> _Span | None:
         if last == first + 1:
             return None  # "from 2025-26": one financial year, never two calendar years
         return _join(_year_unit(first), _year_unit(last), ctx)
+    weekdays = _WEEKDAYS_FIRST.fullmatch(body)
+    if weekdays:  # "Thursday and Friday, June 2 and 3": the days, named twice
+        return _named_days(weekdays["a"], weekdays["b"], weekdays["rest"], ctx)
     backwards: DateError | None = None
     for sep in _SEPARATOR.finditer(body):
         left_text, right_text = body[: sep.start()].strip(), body[sep.end() :].strip()
@@ -111,6 +115,22 @@ def _range(body: str, ctx: _Ctx) -> _Span | None:
     if backwards is not None:
         raise backwards
     return None
+
+
+def _named_days(first: str, last: str, days: str, ctx: _Ctx) -> _Span | None:
+    """Two weekdays before the days they name ("Thursday and Friday, June 2 and 3"): the
+    days, whose first and last must fall on those weekdays."""
+    span = _range(days, ctx)
+    if span is None or span.precision != "day" or span.start == span.end:
+        return None
+    for day, written in ((span.start, first), (span.end, last)):
+        if day.weekday() != _WEEKDAYS[written]:
+            raise DateError(
+                "", f"{day_label(day)} is a {_WEEKDAY_NAMES[day.weekday()].capitalize()}, "
+                f"not a {_WEEKDAY_NAMES[_WEEKDAYS[written]].capitalize()}",
+                "check the weekday or the date",
+            )  # fmt: skip
+    return span
 
 
 def _list(body: str, ctx: _Ctx) -> _Span | None:

@@ -28,6 +28,13 @@ CASES: list[Case] = [
      "11–12 July 2025"),
     ("Monday 2, Tuesday 3 and Wednesday 4 June 2025", MON, "2025-06-02", "2025-06-04", "day",
      False, "2–4 June 2025"),
+    # the weekdays before the days they name: the days, each weekday its day's
+    ("Thursday and Friday, June 2 and 3 2022", MON, "2022-06-02", "2022-06-03", "day", False,
+     "2–3 June 2022"),
+    ("the Thursday and Friday, 2 and 3 June 2022", MON, "2022-06-02", "2022-06-03", "day",
+     False, "2–3 June 2022"),
+    ("Monday to Friday, 6 to 10 June 2022", MON, "2022-06-06", "2022-06-10", "day", False,
+     "6–10 June 2022"),
     # a bare day after a month takes that month; "&" is "and"; a list over a new year
     ("June 2nd and 3rd", MON, "2025-06-02", "2025-06-03", "day", False, "2–3 June 2025"),
     # groups of days joined by "and", each a day, a range or a list
@@ -104,7 +111,11 @@ def test_names_with_a_year_are_refused(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Thursday 11 and Saturday 12 July 2025", "Friday 11 and Sunday 12 July 2025"]
+    "text",
+    [
+        "Thursday 11 and Saturday 12 July 2025", "Friday 11 and Sunday 12 July 2025",
+        "Thursday and Friday, 3 and 4 June 2022",
+    ],
 )
 def test_a_weekday_that_is_not_its_day_in_a_list_is_refused(text: str) -> None:
     with pytest.raises(DateError):
