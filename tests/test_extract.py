@@ -57,6 +57,10 @@ def run_json(runner, *args: str):
         # a listing scraped without spaces: a date run into the next title
         ("02.02.2016Regional Schools Commissioners", ["02.02.2016"]),
         ("Updated 15 January 2016School funding", ["15 January 2016"]),
+        ("Wednesday 7 MaySecond reading of the Bill.", ["Wednesday 7 May"]),
+        # "May" or "March" after a time preposition and before an auxiliary is the month
+        ("The Budget in March will be difficult.", ["March"]),
+        ("Theresa May will speak, and Smith and May would agree.", []),
         ("It weighed 2,000Kg and cost 5Million.", []),
     ],
 )

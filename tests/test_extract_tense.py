@@ -187,6 +187,17 @@ TENSE_READINGS = [
     # a weekday with a day-month is the one that falls on it, whatever the tense
     ("The paper said in an editorial on Saturday, April 25, that it ended two years ago.",
      date(1998, 4, 24), "1998-04-25", "1998-04-25"),
+    # a month before the thing it dates, with no cue: the nearer of the last and the next
+    ("The House then rises for the November recess.", date(2017, 10, 26),
+     "2017-11-01", "2017-11-30"),
+    ("To agree the protocol for the February Budget meeting.", date(2026, 1, 29),
+     "2026-02-01", "2026-02-28"),
+    ("Officials revised the June figures.", date(2024, 8, 13), "2024-06-01", "2024-06-30"),
+    ("Ministers wait for the September statement.", date(2024, 8, 13),
+     "2024-09-01", "2024-09-30"),
+    # ... but a cue still decides, and a bare month is not attributive
+    ("The Budget in March will be difficult.", date(2024, 11, 13), "2025-03-01", "2025-03-31"),
+    ("The figures for June are revised.", date(2024, 1, 13), "2023-06-01", "2023-06-30"),
     # a quotation's sentence ends at its closing quotes: "will" after it is another's
     ("On Friday, he said he had ``no qualms.'' ``We will defend the north,'' she added.",
      date(1998, 3, 1), "1998-02-27", "1998-02-27"),

@@ -18,7 +18,7 @@ from functools import lru_cache
 from briefgen.anaphora import reads_against_told
 from briefgen.dates import DateError, DateSpan, parse_date
 from briefgen.extract.notdate import not_a_date
-from briefgen.extract.tense import Direction, directions, sentence_spans
+from briefgen.extract.tense import Direction, attributive_month, directions, sentence_spans
 from briefgen.extract.tokens import Token, _is_number, tokenize
 from briefgen.extract.told import anaphoric_window, compared, read_against, restated_day
 from briefgen.extract.vocab import (
@@ -197,6 +197,8 @@ def find_mentions(
             i += 1
             continue
         direction = pieces[bisect_right(starts, tokens[i].start) - 1][2]
+        if direction is None and anchor is not None:  # "the November recess": the nearer
+            direction = attributive_month(text, tokens[i].start, anchor)
         at = bisect_right(sentence_starts, tokens[i].start) - 1
         sentence_start, sentence_end = sentences[at]
         anaphoric = anaphoric_window(tokens, i, floor, text)

@@ -115,6 +115,14 @@ def _sentence_initial(tokens: list[Token], s: int, text: str) -> bool:
     return prev.text in ".!?:\"“”‘'`(—-" or "\n" in text[prev.end : tokens[s].start]
 
 
+_TIME_PREPOSITIONS = frozenset(
+    "in since during until till by early late mid last next this".split()
+)
+_AUXILIARIES = frozenset(
+    "will would could should might must can may shall is was were are has had have".split()
+)
+
+
 def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
     """Why the window ``s..e`` only looks like a date (a law's name, an age, a count, an
     ordinal, a programme's name ...), or ``None`` if it is a date."""
@@ -283,7 +291,8 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
                     and after_word.text.islower()
                     and after_word.low not in _VOCAB
                     and after_word.low not in _FUNCTION_WORDS
-                )
+                    and not (prev_low in _TIME_PREPOSITIONS and after_word.low in _AUXILIARIES)
+                )  # "in March will be": the month; "Theresa May will", "with May said": a name
             ):
                 return "verb or name"  # "Theresa May", "they may march"
         elif word.low in ("fall", "spring"):

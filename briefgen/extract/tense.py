@@ -24,7 +24,9 @@ The rule, from what news and briefing sentences do (TempEval-3 as a check):
   "ago" and the like. Reporting verbs and auxiliaries ("said", "was", "had") are not: news is
   told in the past tense whatever the date of what it reports ("said it would extend the bid
   to Nov. 6"), and a day-month in the next three months is usually a coming date;
-- else ``None`` (``parse_date``'s own conventions).
+- else ``None`` (``parse_date``'s own conventions), except for a month named before the
+  thing it dates ("the November recess", "the February Budget meeting", "the June
+  figures"), which, with no cue, is the nearer of the last and the next such month.
 
 Two kinds of date are read by their own cue, whatever the sentence's: the date of a report
 ("said Wednesday", "announced on Monday that it will ...") is ``"past"``, and a quarter or
@@ -46,6 +48,7 @@ cues for their own clause only. A clause without a cue takes the sentence's dire
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Literal
 
 Direction = Literal["past", "future"]
@@ -260,3 +263,25 @@ def directions(text: str) -> list[Piece]:
             if at < b:
                 pieces.append((s + at, s + b, direction))
     return pieces
+
+
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_ATTRIBUTIVE = re.compile(
+    r"\b[Tt]he\s+(?P<month>" + "|".join(m.capitalize() for m in _MONTH_NAMES) + r")"
+    r"\s+(?!(?:of|to|and|or|until|till|through|onwards?|[0-9]|\W))[A-Za-z]"
+)
+
+
+def attributive_month(text: str, start: int, anchor: date) -> Direction | None:
+    """The direction of a month named before the thing it dates ("the November recess") at
+    ``start``: towards the nearer of the last and the next such month from ``anchor``
+    (``"past"`` on a tie); ``None`` if the word at ``start`` is not such a month."""
+    m = _ATTRIBUTIVE.match(text, max(0, start - 4))
+    if m is None or m.start("month") != start:
+        return None
+    month = _MONTH_NAMES.index(m["month"].lower()) + 1
+    back, ahead = (anchor.month - month) % 12, (month - anchor.month) % 12
+    return "future" if ahead < back else "past"

@@ -1,13 +1,20 @@
 """The tokens date mentions are found in: words (with a possessive 's), numbers and single
-punctuation marks, each with its offsets in the text. A number run into a capitalised word,
-as text scraped from a listing often is ("02.02.2016Regional Schools"), is two tokens."""
+punctuation marks, each with its offsets in the text. A number or month run into a capitalised word,
+as text scraped from a listing often is ("02.02.2016Regional Schools", "Tuesday 7 MaySecond
+reading"), is two tokens."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"[0-9]+(?=[A-Z][a-z]{2})|[^\W_]+(?:['’][sS](?![^\W_]))?|[^\w\s]")
+_RUN_IN_MONTH = (
+    "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_TOKEN = re.compile(
+    rf"[0-9]+(?=[A-Z][a-z]{{2}})|(?<![A-Za-z]){_RUN_IN_MONTH}(?=[A-Z][a-z]{{2}})"
+    r"|[^\W_]+(?:['’][sS](?![^\W_]))?|[^\w\s]"
+)
 
 
 @dataclass(frozen=True)
