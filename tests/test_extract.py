@@ -58,6 +58,9 @@ def run_json(runner, *args: str):
         ("02.02.2016Regional Schools Commissioners", ["02.02.2016"]),
         ("Updated 15 January 2016School funding", ["15 January 2016"]),
         ("Wednesday 7 MaySecond reading of the Bill.", ["Wednesday 7 May"]),
+        # a weekday that is not its day's: no mention of its own
+        ("It happened at 10.30am (Monday 12th December).", ["12th December"]),
+        ("It began on Friday, 13 June and ended on Monday.", ["Friday, 13 June", "Monday"]),
         # "May" or "March" after a time preposition and before an auxiliary is the month
         ("The Budget in March will be difficult.", ["March"]),
         ("Theresa May will speak, and Smith and May would agree.", []),

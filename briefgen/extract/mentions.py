@@ -388,9 +388,24 @@ def _best_window(
     for s, e in windows:
         candidate = text[tokens[s].start : tokens[e].end]
         span, relative, ok = read_span(candidate, anchor, month_first, direction)
+        if ok and tokens[e].low in _WEEKDAYS and _day_month_after(tokens, e, text, month_first):
+            return None  # "Monday 12th December" where 12 December is no Monday: no weekday
         if ok:
             return s, e, span, relative
     return None
+
+
+def _day_month_after(tokens: list[Token], e: int, text: str, month_first: bool) -> bool:
+    """Does a day and month follow the weekday ``e`` ("Monday 12th December", "Tuesday, 25
+    March"), so that the weekday is that day's name, not a date of its own?"""
+    j = e + 1 + (e + 1 < len(tokens) and tokens[e + 1].text == ",")
+    for k in (j + 1, j + 2):
+        if k < len(tokens) and tokens[j].is_word and tokens[k].is_word:
+            words = text[tokens[j].start : tokens[k].end]
+            if re.fullmatch(r"(?:[0-9]{1,2}(?:st|nd|rd|th)? (?:of )?[A-Za-z]+|[A-Za-z]+ [0-9]{1,2}"
+                            r"(?:st|nd|rd|th)?)", words) and read_span(words, None, month_first)[2]:
+                return True
+    return False
 
 
 def _continue_list(
