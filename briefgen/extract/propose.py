@@ -9,13 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from briefgen.dates import DateSpan
-from briefgen.extract.mentions import (
-    Mention,
-    find_mentions,
-    is_wrapped,
-    line_break,
-    read_span,
-)
+from briefgen.extract.lines import is_wrapped, line_break
+from briefgen.extract.mentions import Mention, find_mentions, read_span
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st sir no nos vs v c ca gen col lt sgt rev jan feb mar apr jun jul "
