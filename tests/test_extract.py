@@ -52,6 +52,7 @@ def run_json(runner, *args: str):
         ("The figures for May 2024 were late.", ["May 2024"]),
         ("The report came out on 14-15 June 2025.", ["14-15 June 2025"]),
         ("The 2012 Olympics showed what the network could do.", ["2012"]),
+        ("He was honoured in the 2019 Birthday Honours.", ["2019"]),
         ("Many joined last year, and about 2024 staff will retrain.", ["last year"]),
         ("The hearing opened on Thursday, April 3 in Leeds.", ["Thursday, April 3"]),
         # a listing scraped without spaces: a date run into the next title

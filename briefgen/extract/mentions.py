@@ -233,17 +233,17 @@ def find_mentions(
         s, e, span, relative = _continue_list(
             tokens, best, text, anchor, month_first, wrapped, direction
         )
-        if (
-            tokens[s].low == "the" and e == s + 1 and re.fullmatch(r"[0-9]{4}", tokens[e].low)
-            and e + 1 < len(tokens) and tokens[e + 1].is_word
-        ):  # fmt: skip
-            s += 1  # "the 2012 Olympics": the date is "2012"
         possessive = tokens[s].low in _POSSESSIVES and e > s
         if possessive:  # "filed their 2023/24 returns", "its winter plan": the date is "2023/24"
             s += 1  # (but "our 2024 results" is a year where "2024 results" may be a count)
         s, span, relative = _drop_preposition(
             tokens, s, e, text, anchor, month_first, span, relative, direction
         )
+        if (
+            tokens[s].low == "the" and e == s + 1 and re.fullmatch(r"[0-9]{4}", tokens[e].low)
+            and e + 1 < len(tokens) and tokens[e + 1].is_word
+        ):  # fmt: skip
+            s += 1  # "the 2012 Olympics": the date is "2012"
         if not_a_date(tokens, s - possessive, e, text) is None:
             if e > s and tokens[e].text == ".":  # "June." ends a sentence: the date is "June"
                 e -= 1
