@@ -53,6 +53,9 @@ def run_json(runner, *args: str):
         ("The report came out on 14-15 June 2025.", ["14-15 June 2025"]),
         ("The 2012 Olympics showed what the network could do.", ["2012"]),
         ("He was honoured in the 2019 Birthday Honours.", ["2019"]),
+        # ... but looking ahead, "in N years" is that year
+        ("The scheme will end in two years.", ["in two years"]),
+        ("We have a plan to end it in 10 years.", ["in 10 years"]),
         ("Many joined last year, and about 2024 staff will retrain.", ["last year"]),
         ("The hearing opened on Thursday, April 3 in Leeds.", ["Thursday, April 3"]),
         # a listing scraped without spaces: a date run into the next title

@@ -126,6 +126,12 @@ def test_years_in_sentences(sentence: str, mention: str, start: str, end: str) -
         # a superlative "in N years" compares with the past; it names no date
         ("It is the biggest building programme in 50 years.", "in 50 years"),
         ("Wages grew at the fastest rate in a decade.", "in a decade"),
+        ("It was unprecedented in 50 years.", "in 50 years"),
+        # looking back over "in N years" (a perfect, a negation, a change): a span, no date
+        ("This has not happened in 20 years.", "in 20 years"),
+        ("Wages have not grown in a decade.", "in a decade"),
+        ("In 10 years, the number of nurses has doubled.", "In 10 years"),
+        ("Crime is down 20% in five years.", "in five years"),
     ],
 )
 def test_not_years(sentence: str, looks_like: str) -> None:

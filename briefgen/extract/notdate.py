@@ -39,9 +39,30 @@ _COUNTED_NOUNS = frozenset(
 _SUPERLATIVE = re.compile(
     r"\b(?:biggest|largest|highest|lowest|greatest|fastest|slowest|strongest|weakest|best|"
     r"worst|sharpest|steepest|deepest|longest|shortest|smallest|most|least|first time|"
-    r"record)\b[^.,;:!?]*$|\b(?:first|only)(?: [a-z]+){1,2} $",
+    r"record|unprecedented)\b[^.,;:!?]*$|\b(?:first|only)(?: [a-z]+){1,2} $",
     re.I,
 )
+# a sentence that looks back over "in 20 years": a perfect tense, a negation, a change told
+_LOOKS_BACK = re.compile(
+    r"\b(?:has|have|had|hasn['’]t|haven['’]t|hadn['’]t|not|never|no|"
+    r"(?:is|are|was|were) (?:down|up)|rose|fell|grew|doubled|halved|trebled|tripled|"
+    r"increased|decreased|declined)\b",
+    re.I,
+)
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|shall|would|could|going to|expected|plans?|aims?|time)\b|['’]ll\b", re.I
+)
+
+
+def _looks_back(text: str, start: int, end: int) -> bool:
+    """Does the sentence around ``text[start:end]`` ("in 20 years") look back over that
+    span rather than ahead to its end?"""
+    first = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    ends = [i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0]
+    sentence = text[first : min(ends) if ends else len(text)]
+    return _LOOKS_AHEAD.search(sentence) is None and _LOOKS_BACK.search(sentence) is not None
+
+
 _SPANS = frozenset(
     "year years decade decades month months week weeks generation generations century "
     "centuries".split()
@@ -185,6 +206,10 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
         and _SUPERLATIVE.search(before_text_80)
     ):  # fmt: skip
         return "comparison"  # "the biggest push in 50 years", "the fastest rate in a decade"
+    if lows[0] == "in" and len(content) == 2 and content[1] in _SPANS and _looks_back(
+        text, tokens[s].start, tokens[e].end
+    ):
+        return "duration"  # "has not happened in 20 years", "In 10 years, it has doubled"
     if (
         len(words) == 2 and all(re.fullmatch(r"[0-9]{2}", w.low) for w in words)
         and text[words[0].end : words[1].start] == "/"
