@@ -121,6 +121,8 @@ def test_years_in_sentences(sentence: str, mention: str, start: str, end: str) -
         ("Councils set a budget every financial year.", "financial year"),
         ("Appointments rose in 2023 – 19.4 million more than before.", "19"),
         ("He paid £2,023 for the car.", "2,023"),
+        ("A total of 2019 pupils sat the exam.", "2019"),
+        ("The trust took on a further 1850 staff.", "1850"),
         ("Only 19/20 patients were seen on time.", "19/20"),  # a fraction, not 2019-20
         ("She scored 18/19 in the test.", "18/19"),
         # a superlative "in N years" compares with the past; it names no date

@@ -239,9 +239,9 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
         if _in_a_number(tokens, year_at, text):
             return "number"  # "0800 2024 123"
         if prev_low in _QUANTITY_CUES or before_text.endswith(
-            ("more than", "less than", "fewer than", "up to")
+            ("more than", "less than", "fewer than", "up to", "a total of", "a further")
         ):
-            return "count"
+            return "count"  # "a total of 2019 pupils", "a further 1850 staff"
         if tail.startswith(("%", " per ", " percent", "-page", " pages")) or (
             after_word is not None and after_word.low in _UNMARKED_PLURALS
             and prev_low not in _YEAR_PREPOSITIONS
