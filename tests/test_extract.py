@@ -62,6 +62,8 @@ def run_json(runner, *args: str):
         ("02.02.2016Regional Schools Commissioners", ["02.02.2016"]),
         ("Updated 15 January 2016School funding", ["15 January 2016"]),
         ("Wednesday 7 MaySecond reading of the Bill.", ["Wednesday 7 May"]),
+        ("Today I am talking about another reform.", ["Today"]),
+        ("The Today Programme ran the story.", []),
         # a weekday that is not its day's: no mention of its own
         ("It happened at 10.30am (Monday 12th December).", ["12th December"]),
         ("It began on Friday, 13 June and ended on Monday.", ["Friday, 13 June", "Monday"]),

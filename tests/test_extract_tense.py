@@ -187,6 +187,17 @@ TENSE_READINGS = [
     # a weekday with a day-month is the one that falls on it, whatever the tense
     ("The paper said in an editorial on Saturday, April 25, that it ended two years ago.",
      date(1998, 4, 24), "1998-04-25", "1998-04-25"),
+    # a subjunctive "if ... were" is no past tense; "propose to", "intend for" look ahead
+    ("I should be obliged if the question were put again on Monday, when I will answer.",
+     date(1919, 5, 22), "1919-05-26", "1919-05-26"),
+    ("For Tuesday I propose to put down Supply.", date(1905, 5, 29), "1905-05-30", "1905-05-30"),
+    ("We intend for the House to sit on the following Fridays: 27 October and 24 November.",
+     date(2017, 7, 18), "2017-10-27", "2017-11-24"),
+    # a future clause naming the page's own weekday means next week's
+    ("On Thursday it will be Supply.", date(1919, 5, 22), "1919-05-29", "1919-05-29"),
+    ("Thursday and Friday we shall give to the Resolution.", date(1911, 8, 3),
+     "1911-08-10", "1911-08-11"),
+    ("The court Thursday will hear the case.", date(2000, 6, 1), "2000-06-01", "2000-06-01"),
     # a month before the thing it dates, with no cue: the nearer of the last and the next
     ("The House then rises for the November recess.", date(2017, 10, 26),
      "2017-11-01", "2017-11-30"),

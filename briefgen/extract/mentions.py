@@ -12,14 +12,20 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from briefgen.anaphora import reads_against_told
 from briefgen.dates import DateError, DateSpan, parse_date
 from briefgen.extract.lines import is_wrapped, line_break
 from briefgen.extract.notdate import not_a_date
-from briefgen.extract.tense import Direction, attributive_month, directions, sentence_spans
+from briefgen.extract.tense import (
+    Direction,
+    attributive_month,
+    directions,
+    names_the_weekday_ahead,
+    sentence_spans,
+)
 from briefgen.extract.tokens import Token, _is_number, tokenize
 from briefgen.extract.told import anaphoric_window, compared, read_against, restated_day
 from briefgen.extract.vocab import (
@@ -268,6 +274,11 @@ def find_mentions(
             normal = " ".join(mention_text.lower().split())
             if relative and span is not None and found:
                 span = restated_day(text, begin, span, found[-1].span, found[-1].end) or span
+            if direction == "future" and span is not None and anchor is not None and (
+                span.start == anchor and names_the_weekday_ahead(text, begin, tokens[e].end)
+            ):  # "On Thursday it will be Supply", said on a Thursday: next week's
+                span = read_span(mention_text, anchor + timedelta(days=7), month_first,
+                                 direction)[0] or span  # fmt: skip
             found.append(
                 Mention(mention_text, begin, tokens[e].end - begin, span, relative, normal in WEAK)
             )

@@ -332,8 +332,11 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
     if len(words) == 1 and words[0].low in ("today", "tonight", "now"):
         if words[0].text[0].isupper() and not _sentence_initial(tokens, s, text):
             return "name"  # "the Today programme", "USA Today"
-        if after_word is not None and after_word.text[0].isupper() and words[0].text[0].isupper():
-            return "name"  # "Today Programme"
+        if (
+            after_word is not None and after_word.text[0].isupper() and after_word.text != "I"
+            and words[0].text[0].isupper()
+        ):  # fmt: skip
+            return "name"  # "Today Programme", but "Today I am talking about ..." is today
         if s > 0 and tokens[s - 1].text in "'’" and words[0].text[0].isupper():
             return "name"
     if (

@@ -8,8 +8,8 @@ The rule, from what news and briefing sentences do (TempEval-3 as a check):
 
 - a strong future cue makes the sentence ``"future"``: "will", "shall", "is/are due to",
   "set to", "scheduled", "as soon as", "expects/expected to", "plans/planning to",
-  "intends to", "aims to", "is/are to be", "planned/proposed for", "is being lowered in",
-  "pushed back/postponed ... until/to",
+  "intends to/for", "propose to", "aims to", "is/are to be", "planned/proposed for",
+  "is being lowered in", "pushed back/postponed ... until/to",
   "the coming", "next" before a date word ("next week", "next Monday"; not "next to"),
   "upcoming", "forthcoming", "preparing for", "from ... onwards", and a timetable's
   present tense ("opens", "closes at noon on", "restart in", "finish at the end of",
@@ -24,6 +24,8 @@ The rule, from what news and briefing sentences do (TempEval-3 as a check):
   "ago" and the like. Reporting verbs and auxiliaries ("said", "was", "had") are not: news is
   told in the past tense whatever the date of what it reports ("said it would extend the bid
   to Nov. 6"), and a day-month in the next three months is usually a coming date;
+- in a future clause a bare weekday that is the page's own ("On Thursday it will be
+  Supply", said on a Thursday) is next week's: that day itself would be "today";
 - else ``None`` (``parse_date``'s own conventions), except for a month named before the
   thing it dates ("the November recess", "the February Budget meeting", "the June
   figures"), which, with no cue, is the nearer of the last and the next such month.
@@ -63,7 +65,8 @@ _DATE_WORD = rf"(?:{_MONTH}|{_WEEKDAY}|{_SEASON}|week|weekend|month|year|quarter
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|(?:is|are|was|were) due to|set to|scheduled|as soon as|"
     r"expects?(?: to)?|expected to|(?<!announced )(?<!unveiled )plans? to|planning to|"
-    r"intends? to|(?:is|are) to be|planned for|proposed for|aim(?:s|ing)? to|"
+    r"intends? (?:to|for)|propos(?:e|es|ing) to|(?:is|are) to be|planned for|proposed for|"
+    r"aim(?:s|ing)? to|"
     r"(?:is|are) being \w+ed (?=(?:in|on|from)\b)|"
     rf"the coming|next (?:{_DATE_WORD}|few|couple|financial|academic|tax|session)|"
     r"upcoming|forthcoming|prepar(?:e|es|ing) for|(?:just )?(?:a)?round the corner|"
@@ -219,6 +222,10 @@ def clause_cues(clause: str) -> list[Cue]:
     return sorted(cues)
 
 
+# "if the question were put again on Monday", "were it to open in May": no past tense
+_SUBJUNCTIVE = re.compile(r"\bif\b[^,;]*\bwere\b|\bwere (?:it|they|we|he|she|to)\b", re.I)
+
+
 def _clause_pieces(sentence: str) -> list[Piece]:
     """``sentence`` cut into pieces by clause and by cue: a date in a piece takes the
     nearest cue at or before it in its clause, else the first after, else the sentence's."""
@@ -230,7 +237,10 @@ def _clause_pieces(sentence: str) -> list[Piece]:
         cues = clause_cues(clause)
         cues = sorted(cues + [(at - start, "past") for at in reporting if start <= at < end])
         if not cues:
-            past_clause = fallback == "future" and _PAST_TENSE.search(clause)
+            past_clause = (
+                fallback == "future" and _PAST_TENSE.search(clause)
+                and not _SUBJUNCTIVE.search(clause)
+            )  # fmt: skip
             pieces.append((start, end, None if past_clause else fallback))
             continue
         bounds = [start] + [start + at for at, _ in cues[1:]] + [end]
@@ -285,3 +295,22 @@ def attributive_month(text: str, start: int, anchor: date) -> Direction | None:
     month = _MONTH_NAMES.index(m["month"].lower()) + 1
     back, ahead = (anchor.month - month) % 12, (month - anchor.month) % 12
     return "future" if ahead < back else "past"
+
+
+_BARE_WEEKDAYS = re.compile(rf"(?:the )?{_WEEKDAY}(?: (?:and|or|to|&) (?:on )?{_WEEKDAY})?")
+_BEFORE_WEEKDAY = re.compile(r"(?:^|[.!?:;]\s*|\b(?:on|for)\s+)$", re.I)
+
+
+def names_the_weekday_ahead(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` only a weekday or two ("Thursday and Friday"), after "on",
+    "for" or at the start of a sentence, and not a report's date ("on Friday that")? A
+    future clause said on that weekday means it in the next week ("On Thursday it will be
+    Supply", said on a Thursday: that day itself would be "today"; American news's "the
+    court Thursday refused" is left alone)."""
+    words = " ".join(text[start:end].lower().split())
+    words = re.sub(r"^(?:on|for) ", "", words)
+    if _BARE_WEEKDAYS.fullmatch(words) is None or text[end : end + 5].lower() == " that":
+        return False
+    if text[start:end].lower().startswith(("on ", "for ")):
+        return True
+    return _BEFORE_WEEKDAY.search(text[max(0, start - 12) : start]) is not None
