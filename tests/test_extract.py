@@ -63,6 +63,9 @@ def run_json(runner, *args: str):
         ("Updated 15 January 2016School funding", ["15 January 2016"]),
         ("Wednesday 7 MaySecond reading of the Bill.", ["Wednesday 7 May"]),
         ("Today I am talking about another reform.", ["Today"]),
+        # older Hansard's "May, 1905"; but "In May, 2000 people marched" is May and a count
+        ("It was in May, 1905.", ["May, 1905"]),
+        ("In May, 2000 people marched.", ["May"]),
         ("The Today Programme ran the story.", []),
         # a weekday that is not its day's: no mention of its own
         ("It happened at 10.30am (Monday 12th December).", ["12th December"]),

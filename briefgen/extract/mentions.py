@@ -30,16 +30,13 @@ from briefgen.extract.tokens import Token, _is_number, tokenize
 from briefgen.extract.told import anaphoric_window, compared, read_against, restated_day
 from briefgen.extract.vocab import (
     _ABBREVIATED,
-    _DATE_WORDS,
-    _INNER_PUNCT,
     _MONTHS,
     _POSSESSIVES,
     _PREPOSITIONS,
-    _VOCAB,
-    _WEEKDAY_ABBREVIATIONS,
     _WEEKDAYS,
     WEAK,
 )
+from briefgen.extract.window import cuts_number, is_core, joinable
 from briefgen.extract.yearkind import as_named_years, year_kind
 
 # two anchors far apart: an expression that reads the same against both is absolute
@@ -79,66 +76,6 @@ class Mention:
             "end": self.span.end.isoformat() if self.span else None,
             "label": self.span.label if self.span else "unresolved (no publication date)",
         }
-
-
-def _is_core(tok: Token) -> bool:
-    """A word a date expression cannot do without: a month, a weekday, a year, a date
-    word ("weekend", "ago", "spring"), a numeric date, a decade or an ordinal day."""
-    low = tok.low
-    if low in _MONTHS or low in _WEEKDAYS or low in _DATE_WORDS:
-        return not (low in ("may", "march") and not tok.text[0].isupper())
-    if low in _WEEKDAY_ABBREVIATIONS:
-        return tok.text[0].isupper()
-    if low.isdigit():
-        return len(low) == 4 or len(low) <= 2
-    if re.fullmatch(r"fy(?:[0-9]{2}|[0-9]{4})?", low):  # FY2023/24, FY 2023-24
-        return tok.text[:2] == "FY"
-    return bool(re.fullmatch(r"[0-9]{1,4}(?:s|st|nd|rd|th)|[0-9]{1,4}s", low))
-
-
-def _joinable(tokens: list[Token], i: int, text: str) -> bool:
-    """May token ``i`` be part of a date expression's window?"""
-    tok = tokens[i]
-    if tok.is_word:
-        return tok.low in _VOCAB or _is_number(tok.low)
-    if tok.text in "()":  # "Quarter 1 (January to March) 2023": months restated in brackets
-        near = tokens[i + 1] if tok.text == "(" else tokens[i - 1]  # "year ending (YE) June"
-        return 0 < i < len(tokens) - 1 and (near.low in _MONTHS or near.text == "YE")
-    if tok.text == "&":  # "3rd, 10th & 17th March", "June & July 2024": a list's "and"
-        before = tokens[i - 1] if i else None
-        after = tokens[i + 1] if i + 1 < len(tokens) else None
-        return all(
-            t is not None and (_is_number(t.low) or t.low in _MONTHS or t.low in _WEEKDAYS)
-            for t in (before, after)
-        )
-    if tok.text == ":":  # "11:45pm on 4 March": a clock time's colon
-        before = tokens[i - 1] if i else None
-        return (
-            before is not None and before.end == tok.start and before.text.isdigit()
-            and re.match(r"[0-9]{2}(?:am|pm)?\b", text[tok.end : tok.end + 5], re.I) is not None
-        )  # fmt: skip
-    if tok.text not in _INNER_PUNCT:
-        return False
-    if tok.text == ".":
-        before = tokens[i - 1] if i else None
-        tight = (
-            before is not None and before.end == tok.start and text[tok.end : tok.end + 1].isdigit()
-        )
-        return tight or (before is not None and before.low in ("c", "ca", "approx", *_MONTHS))
-    if tok.text == ",":  # "June 16, 2025", "Monday, 16 June"; not "last year, and 2024"
-        before = tokens[i - 1] if i else None
-        after = tokens[i + 1] if i + 1 < len(tokens) else None
-        bound = after is not None and after.low in ("until", "till")
-        if after is not None and (after.low == "and" or bound) and i + 2 < len(tokens):
-            after = tokens[i + 2]  # "2029-30, and 2030-31", "22 December, until 2 January"
-        return (
-            before is not None and after is not None
-            and (before.low in _WEEKDAYS or _is_number(before.low)
-                 or (before.low in _MONTHS and (bound or after.low in _MONTHS)))
-            and (_is_number(after.low) or after.low in _WEEKDAYS
-                 or (after.low in _MONTHS and not bound))
-        )  # fmt: skip
-    return True
 
 
 @lru_cache(maxsize=100_000)
@@ -200,7 +137,7 @@ def find_mentions(
         if progress is not None and tokens[i].start - last_report > 20_000:
             progress(tokens[i].start)
             last_report = tokens[i].start
-        if i < floor or not _is_core(tokens[i]):
+        if i < floor or not is_core(tokens[i]):
             i += 1
             continue
         direction = pieces[bisect_right(starts, tokens[i].start) - 1][2]
@@ -350,14 +287,14 @@ def _best_window(
     left = i
     while (
         left - 1 >= floor and i - (left - 1) <= _MAX_LEFT
-        and _joinable(tokens, left - 1, text)
+        and joinable(tokens, left - 1, text)
         and not line_break(text, tokens[left - 1].end, tokens[left].start, wrapped)
     ):  # fmt: skip
         left -= 1
     right = i
     while (
         right + 1 < len(tokens) and (right + 1) - i <= _MAX_RIGHT
-        and _joinable(tokens, right + 1, text)
+        and joinable(tokens, right + 1, text)
         and not line_break(text, tokens[right].end, tokens[right + 1].start, wrapped)
     ):  # fmt: skip
         right += 1
@@ -368,7 +305,7 @@ def _best_window(
         if tokens[s].is_word
         and (tokens[e].is_word or (tokens[e].text == "." and tokens[e - 1].low in _ABBREVIATED))
     ]
-    windows = [w for w in windows if not _cuts_number(tokens, w[0], w[1], text)]
+    windows = [w for w in windows if not cuts_number(tokens, w[0], w[1], text)]
     windows.sort(key=lambda w: (tokens[w[0]].start - tokens[w[1]].end, w[0]))
     for s, e in windows:
         candidate = text[tokens[s].start : tokens[e].end]
@@ -407,7 +344,7 @@ def _continue_list(
         j = reached + 1
         while j < len(tokens) and j - reached <= 3 and tokens[j].low in (",", "and"):
             j += 1  # "2 July, 9 July, and 16 July": the Oxford comma
-        if j == reached + 1 or j >= len(tokens) or not _is_core(tokens[j]):
+        if j == reached + 1 or j >= len(tokens) or not is_core(tokens[j]):
             return s, e, span, relative
         last = tokens[reached].low
         listed_day = last in _MONTHS and tokens[j].low in _WEEKDAYS
@@ -417,7 +354,7 @@ def _continue_list(
         if line_break(text, tokens[reached].end, tokens[j].start, wrapped):
             return s, e, span, relative
         more = _best_window(tokens, j, j, text, anchor, month_first, wrapped, direction)
-        if more is None or _cuts_number(tokens, s, more[1], text):
+        if more is None or cuts_number(tokens, s, more[1], text):
             return s, e, span, relative
         if next_month and tokens[more[1]].low not in _MONTHS and more[1] - j < 2:
             return s, e, span, relative  # "in May, 2 people": no day of a month
@@ -430,20 +367,6 @@ def _continue_list(
         unread += 1  # "2 July, 9 July" reads as one only with its "and 16 July"
         if unread > 2:
             return s, e, span, relative
-
-
-def _cuts_number(tokens: list[Token], s: int, e: int, text: str) -> bool:
-    """Does the window ``s..e`` end or start inside a number ("19" of "19.4", "480" of
-    "1,480") or end on a weekday whose day follows it?"""
-    after = text[tokens[e].end : tokens[e].end + 2]
-    before = text[max(0, tokens[s].start - 2) : tokens[s].start]
-    if e > s and tokens[e].low in _WEEKDAYS and re.match(r" [0-9]", after):
-        return True  # "27 March and Thursday" of "... and Thursday 28 March": a day cut off
-    return (
-        _is_number(tokens[e].low) and len(after) == 2 and after[0] in ".," and after[1].isdigit()
-    ) or (
-        _is_number(tokens[s].low) and len(before) == 2 and before[1] in ".," and before[0].isdigit()
-    )
 
 
 def _drop_preposition(
