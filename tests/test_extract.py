@@ -490,6 +490,14 @@ def test_a_time_after_a_date_the_text_told_is_read_against_it(text, mention, sta
     assert (found[0].span.start.isoformat(), found[0].span.end.isoformat()) == (start, end)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["He resigned two days later, on 5 May.", "The Commons will rise a week later on 22 May."],
+)
+def test_a_time_after_another_restated_by_the_date_after_it_is_that_date(text):
+    assert [m.text for m in find_mentions(text, ANCHOR)] == [text.split(" on ")[1][:-1]]
+
+
 def test_a_date_told_after_a_semicolon_is_not_the_one_a_time_follows():
     found = find_mentions("Pay was down on the previous three-month period; growth was last lower "
                           "in March to May 2018.", ANCHOR)  # fmt: skip

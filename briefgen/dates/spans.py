@@ -1,4 +1,5 @@
-"""Ranges ("X to Y", "between X and Y", "X–Y") and "since X" around the rule table."""
+"""Ranges ("X to Y", "between X and Y", "X–Y", "X or Y": the interval that holds
+either) and "since X" around the rule table."""
 
 from __future__ import annotations
 
@@ -32,8 +33,8 @@ _TO_PRESENT = re.compile(
     r"(?:from )?(?P<rest>.+?)(?: (?:to|until|till|up to|through) | ?– ?)"
     r"(?:the present(?: day| time| date)?|present|date|now|today)"
 )
-_BETWEEN = re.compile(r"(?:between|from) (?P<rest>.+)")
-_SEPARATOR = re.compile(r" (?:to|until|till|til|through|thru|and|&|–|-) |–|-")
+_BETWEEN = re.compile(r"(?:between|from|either) (?P<rest>.+)")
+_SEPARATOR = re.compile(r" (?:to|until|till|til|through|thru|and|&|or|–|-) |–|-")
 _BARE_DAY = re.compile(r"(?:the )?[0-9]{1,2}(?:st|nd|rd|th)?")
 _WEEKDAYS_FIRST = re.compile(rf"(?:the )?(?P<a>{_WD}) (?:and|&|to) (?P<b>{_WD}) (?P<rest>.+)")
 

@@ -232,7 +232,8 @@ def _read_ahead(
     """``found`` with each time after another date in ``ahead`` (first token, last token,
     end of its sentence) read against the first date the text tells after it in its
     sentence, before any semicolon ("Compared to the same period a year ago, sales were up
-    3.5% in the three months to April 2018"); one with no such date stays out."""
+    3.5% in the three months to April 2018"); one with no such date, or whose date
+    restates it ("two days later, on 5 May"), stays out."""
     more = []
     for s, e, sentence_end in ahead:
         after = tokens[e].end
@@ -245,6 +246,8 @@ def _read_ahead(
         )
         if told is None or told.span is None or ";" in text[after : told.offset]:
             continue
+        if re.fullmatch(r"[\s,(]*(?:on|in|at)?\s*", text[after : told.offset]):
+            continue  # "two days later, on 5 May": the date restates it (or a comparison)
         read = read_against(tokens, s, e, text, told.span)
         if read is not None:
             more.append(Mention(read[0], read[1], len(read[0]), read[2], True))

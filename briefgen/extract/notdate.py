@@ -136,6 +136,7 @@ def _sentence_initial(tokens: list[Token], s: int, text: str) -> bool:
     return prev.text in ".!?:\"“”‘'`(—-" or "\n" in text[prev.end : tokens[s].start]
 
 
+_GENERIC_DETERMINERS = frozenset("a an every each any most some".split())
 _TIME_PREPOSITIONS = frozenset(
     "in since during until till by early late mid last next this".split()
 )
@@ -203,7 +204,7 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
     before_text_80 = text[max(0, tokens[s].start - 80) : tokens[s].start]
     if (
         lows[0] == "in" and len(content) == 2 and content[1] in _SPANS
-        and _SUPERLATIVE.search(before_text_80)
+        and (_SUPERLATIVE.search(before_text_80) or re.search(r"\bthan $", before_text_80))
     ):  # fmt: skip
         return "comparison"  # "the biggest push in 50 years", "the fastest rate in a decade"
     if lows[0] == "in" and len(content) == 2 and content[1] in _SPANS and _looks_back(
@@ -300,6 +301,17 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
         and re.fullmatch(r"[0-9]{1,3}(?:st|nd|rd|th)", counted[0])
     ):  # fmt: skip
         return "ordinal"  # "its 2nd worst winter", "our 3rd"
+    ordinals = [w for w in content if w not in ("and", "&", "or", "to")]
+    if (
+        len(ordinals) > 1 and all(re.fullmatch(r"[0-9]{1,3}(?:st|nd|rd|th)", w) for w in ordinals)
+        and after_word is not None and after_word.low not in _VOCAB
+        and after_word.low not in _FUNCTION_WORDS
+    ):  # fmt: skip
+        return "ordinals"  # "the 22nd, 23rd and 24th Reports", "15th and 18th meetings"
+    if len(words) == 1 and words[0].low in _WEEKDAYS and prev_low in _GENERIC_DETERMINERS:
+        return "any such day"  # "leaving at 6 o'clock on a Thursday", "every Monday"
+    if words[-1].low == "ahead" and tail.startswith((" of ", " of\n")):
+        return "comparison"  # "three months ahead of schedule"
     if len(content) == 1 and re.fullmatch(r"(?:the )?[0-9]{1,2}(?:st|nd|rd|th)", content[0]):
         if prev_low not in ("on", "by", "until", "till", "from", "since", "of"):
             return "ordinal"  # "the 19th report"

@@ -35,6 +35,10 @@ CASES: list[Case] = [
      False, "2–3 June 2022"),
     ("Monday to Friday, 6 to 10 June 2022", MON, "2022-06-06", "2022-06-10", "day", False,
      "6–10 June 2022"),
+    # either of two: the interval that holds both
+    ("Thursday or Friday", MON, "2025-06-12", "2025-06-13", "day", False, "12–13 June 2025"),
+    ("either 2019 or 2020", MON, "2019-01-01", "2020-12-31", "year", False, "2019–2020"),
+    ("1 or 2 June 2024", MON, "2024-06-01", "2024-06-02", "day", False, "1–2 June 2024"),
     # a bare day after a month takes that month; "&" is "and"; a list over a new year
     ("June 2nd and 3rd", MON, "2025-06-02", "2025-06-03", "day", False, "2–3 June 2025"),
     # groups of days joined by "and", each a day, a range or a list
