@@ -60,6 +60,7 @@ def run_json(runner, *args: str):
         ("The hearing opened on Thursday, April 3 in Leeds.", ["Thursday, April 3"]),
         # a listing scraped without spaces: a date run into the next title
         ("02.02.2016Regional Schools Commissioners", ["02.02.2016"]),
+        ("10.11.2016FAQs: Academies and free schools", ["10.11.2016"]),
         ("Updated 15 January 2016School funding", ["15 January 2016"]),
         ("Wednesday 7 MaySecond reading of the Bill.", ["Wednesday 7 May"]),
         ("Today I am talking about another reform.", ["Today"]),
@@ -415,6 +416,7 @@ def test_hard_wrapped_text_keeps_sentences_and_dates_whole():
         ("In 2019 Parliament passed the bill.", "2019"),
         ("In 2022 people moved out of cities.", "2022"),  # a plural without an "s"
         ("The 2024 Budget raised taxes.", "2024"),
+        ("The page includes 2014 results.", "2014"),  # a plural a year dates
         ("They met in 2019 and 2020.", "2019 and 2020"),
         ("The Summer Term ends in July.", "The Summer"),  # a school term is a date
         ("The office shuts on Good Friday.", "Good Friday"),

@@ -136,6 +136,11 @@ def _sentence_initial(tokens: list[Token], s: int, text: str) -> bool:
     return prev.text in ".!?:\"“”‘'`(—-" or "\n" in text[prev.end : tokens[s].start]
 
 
+# plurals a year before them dates rather than counts ("Includes 2014 results")
+_DATED_PLURALS = frozenset(
+    "results figures accounts elections estimates statistics exams returns prices rates "
+    "levels data".split()
+)
 _GENERIC_DETERMINERS = frozenset("a an every each any most some".split())
 _TIME_PREPOSITIONS = frozenset(
     "in since during until till by early late mid last next this".split()
@@ -252,6 +257,7 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
             after_word is not None and after_word.text.islower() and after_word.low not in _VOCAB
             and after_word.low.endswith("s") and not after_word.low.endswith("ss")
             and len(after_word.low) > 3 and prev_low not in _YEAR_PREPOSITIONS
+            and after_word.low not in _DATED_PLURALS
             and not (s > 0 and tokens[s - 1].text == "-")
         ):  # fmt: skip
             return "count"  # "2000 cases"

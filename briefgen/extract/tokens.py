@@ -12,7 +12,7 @@ _RUN_IN_MONTH = (
     "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
 _TOKEN = re.compile(
-    rf"[0-9]+(?=[A-Z][a-z]{{2}})|(?<![A-Za-z]){_RUN_IN_MONTH}(?=[A-Z][a-z]{{2}})"
+    rf"[0-9]+(?=[A-Z][a-z]{{2}})|(?<=[0-9]\.)[0-9]{{4}}(?=[A-Z])|(?<![A-Za-z]){_RUN_IN_MONTH}(?=[A-Z][a-z]{{2}})"
     r"|[^\W_]+(?:['’][sS](?![^\W_]))?|[^\w\s]"
 )
 
