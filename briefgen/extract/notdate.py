@@ -141,6 +141,40 @@ _DATED_PLURALS = frozenset(
     "results figures accounts elections estimates statistics exams returns prices rates "
     "levels data".split()
 )
+# what only a quantity follows or precedes ("rose by 1762", "an increase of 1762", "1762
+# were injured", "up from 1701 in 2023", "stands at 1762")
+_CHANGE = (
+    r"(?:rose|risen|rises|rising|fell|fallen|falls|falling|increased|increases|decreased|"
+    r"decreases|grew|grown|grows|dropped|drops|declined|climbed|jumped|went up|went down|"
+    r"up|down)"
+)
+_QUANTITY_BEFORE = re.compile(
+    rf"(?:\b{_CHANGE} by|\ban? (?:increase|decrease|rise|fall|drop|reduction|gain|loss) of|"
+    r"\b(?:totall?ed|totall?ing|stands? at|stood at|standing at|out of|numbered|numbering)|"
+    r"\b(?:number|no\.?|ref(?:erence)?|code|id) (?:is|was))\s+$",
+    re.I,
+)
+_QUANTITY_TO = re.compile(rf"\b(?:{_CHANGE} to|reached|hit)\s+$", re.I)
+_PLURAL_VERB = re.compile(r"\s+(?:were|are|have been|had been)\b")
+_TIME_AFTER = re.compile(
+    r"\s+(?:last|this|next) (?:year|month|week|quarter)|\s+in [0-9]{4}\b|\s+in total\b"
+    r"|\s+a year (?:ago|earlier)",
+    re.I,
+)
+_ENDS_A_PHRASE = re.compile(r"\s*(?:[.,;:)!?]|$)|\s+(?:in|on|from|to|this|last|a year|compared)\b")
+
+
+def _a_quantity(text: str, start: int, end: int) -> bool:
+    """Is the four-digit number at ``text[start:end]`` a quantity by the words around it:
+    a change or total before it, a plural verb or another date after it?"""
+    before, after = text[max(0, start - 40) : start], text[end : end + 30]
+    if _QUANTITY_BEFORE.search(before) or _TIME_AFTER.match(after):
+        return True
+    if _PLURAL_VERB.match(after) and re.search(r"(?:^|[.!?,:;]|\n)\s*$", before):
+        return True  # "1762 were injured", "In total, 1995 were arrested"
+    return _QUANTITY_TO.search(before) is not None and _ENDS_A_PHRASE.match(after) is not None
+
+
 _GENERIC_DETERMINERS = frozenset("a an every each any most some".split())
 _TIME_PREPOSITIONS = frozenset(
     "in since during until till by early late mid last next this".split()
@@ -244,6 +278,8 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
         year_at = next(i for i in range(s, e + 1) if tokens[i].low == content[0])
         if _in_a_number(tokens, year_at, text):
             return "number"  # "0800 2024 123"
+        if _a_quantity(text, tokens[year_at].start, tokens[year_at].end):
+            return "count"  # "rose by 1762", "1762 were injured", "1701 in 2023"
         if prev_low in _QUANTITY_CUES or before_text.endswith(
             ("more than", "less than", "fewer than", "up to", "a total of", "a further")
         ):
