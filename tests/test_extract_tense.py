@@ -193,6 +193,8 @@ TENSE_READINGS = [
     ("For Tuesday I propose to put down Supply.", date(1905, 5, 29), "1905-05-30", "1905-05-30"),
     ("We intend for the House to sit on the following Fridays: 27 October and 24 November.",
      date(2017, 7, 18), "2017-10-27", "2017-11-24"),
+    ("The unit was initially due to open by December.", date(2022, 10, 4),
+     "2022-12-01", "2022-12-31"),
     # a future clause naming the page's own weekday means next week's
     ("On Thursday it will be Supply.", date(1919, 5, 22), "1919-05-29", "1919-05-29"),
     ("Thursday and Friday we shall give to the Resolution.", date(1911, 8, 3),

@@ -63,7 +63,7 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _SEASON = r"(?:spring|summer|autumn|winter)"
 _DATE_WORD = rf"(?:{_MONTH}|{_WEEKDAY}|{_SEASON}|week|weekend|month|year|quarter|decade)"
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|(?:is|are|was|were) due to|set to|scheduled|as soon as|"
+    r"\b(?:will|shall|won't|(?:is|are|was|were)(?: \w+ly)? due to|set to|scheduled|as soon as|"
     r"expects?(?: to)?|expected to|(?<!announced )(?<!unveiled )plans? to|planning to|"
     r"intends? (?:to|for)|propos(?:e|es|ing) to|(?:is|are) to be|planned for|proposed for|"
     r"aim(?:s|ing)? to|"
