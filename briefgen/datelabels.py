@@ -188,11 +188,12 @@ def join_labels(first: str, last: str) -> str:
 
 
 def lower_first(label: str) -> str:
-    """Lower-case a label's first word unless it is a month ("Early 2025" -> "early 2025").
+    """Lower-case a label's first word unless it is a month or a code such as "Q1" ("Early
+    2025" -> "early 2025").
 
     Used where a label continues a phrase: "c. early 2011", "Since early 2025".
     """
     first = label.split(" ", 1)[0]
-    if not first[:1].isupper() or first in MONTH_NAMES:
-        return label
+    if not first[:1].isupper() or first in MONTH_NAMES or first[1:2].isdigit() or first.isupper():
+        return label  # "Q1 2009–10", "FY2024" keep their capital
     return label[0].lower() + label[1:]

@@ -18,6 +18,10 @@ OCT = date(2024, 10, 15)  # half-way through
 CASES: list[Case] = [
     # a quarter of a financial, tax or academic year counts from that year's start
     ("Q1 2011/12", MON, "2011-04-01", "2011-06-30", "quarter", False, "Q1 2011/12"),
+    # the quarter after the year, as quarterly statistics tables write it
+    ("2024-25 Q2", MON, "2024-07-01", "2024-09-30", "quarter", False, "Q2 2024–25"),
+    ("2023-24 Quarter 3", MON, "2023-10-01", "2023-12-31", "quarter", False, "Q3 2023–24"),
+    ("since 2009-10 Q1", MON, "2009-04-01", "2025-06-16", "quarter", False, "Since Q1 2009–10"),
     ("Q3 2023-24", MON, "2023-10-01", "2023-12-31", "quarter", False, "Q3 2023–24"),
     ("the first quarter of 2024-25", MON, "2024-04-01", "2024-06-30", "quarter", False,
      "Q1 2024–25"),
