@@ -194,6 +194,9 @@ def lower_first(label: str) -> str:
     Used where a label continues a phrase: "c. early 2011", "Since early 2025".
     """
     first = label.split(" ", 1)[0]
-    if not first[:1].isupper() or first in MONTH_NAMES or first[1:2].isdigit() or first.isupper():
+    if (
+        not first[:1].isupper() or first.split("–")[0] in MONTH_NAMES
+        or first[1:2].isdigit() or first.isupper()
+    ):  # fmt: skip
         return label  # "Q1 2009–10", "FY2024" keep their capital
     return label[0].lower() + label[1:]

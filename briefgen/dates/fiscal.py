@@ -214,8 +214,9 @@ _NAMED_YEAR_PART = re.compile(rf"{_Y} ?(?:[-–/]|to) ?(?:[0-9]{{2}}|{_Y})$|\b{_
 )
 def _year_quarter(g: _Groups, ctx: _Ctx) -> _Span | None:
     """A quarter of a financial, tax or academic year: "Q1 2011/12" (April to June 2011),
-    "2024-25 Q2" (July to September 2024), "the first quarter of 2024-25", "quarter one of the financial year 2023-24", "the
-    third quarter of this financial year"; a quarter of a calendar year is ``parts``'s."""
+    "2024-25 Q2" (July to September 2024), "the first quarter of 2024-25", "quarter one of
+    the financial year 2023-24", "the third quarter of this financial year"; a quarter of a
+    calendar year is ``parts``'s."""
     rest = g["rest"] or ""
     if not _NAMED_YEAR_PART.search(rest):
         return None

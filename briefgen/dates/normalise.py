@@ -76,7 +76,9 @@ def _normalise(text: str) -> str:
     s = " ".join(s.split())
     if "ye" in s:
         s = _YEAR_ENDING.sub("year ending", s)
-    s = s.strip(' .;:!?"()[]{}*')
+    s = s.strip(' .;:!?"()[]{}*' if s.count("(") != s.count(")") else ' .;:!?"[]{}*')
+    if s.startswith("(") and s.endswith(")") and s.count("(") == 1:
+        s = s[1:-1].strip(" .;:!?")  # "(2024)"; but "Tuesday (18 February)" keeps its own
     while s.endswith("'") and not s.endswith("s'"):
         s = s[:-1].rstrip()
     if s.startswith("'") and not s[1:2].isdigit():

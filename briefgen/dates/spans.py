@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 
 from briefgen.datelabels import (
     day_label,
@@ -19,6 +20,7 @@ from briefgen.dates.core import (
     PRECISIONS,
     DateError,
     _Ctx,
+    _day_span,
     _point,
     _point_apart,
     _Span,
@@ -36,6 +38,11 @@ _TO_PRESENT = re.compile(
 _BETWEEN = re.compile(r"(?:between|from|either) (?P<rest>.+)")
 _SEPARATOR = re.compile(r" (?:to|until|till|til|through|thru|and|&|or|–|-) |–|-")
 _BARE_DAY = re.compile(r"(?:the )?[0-9]{1,2}(?:st|nd|rd|th)?")
+_WEEKDAY_PAIR = re.compile(
+    rf"(?:the )?(?P<a>{_WD}) (?:and|&|or|to|until|till|through) (?:on )?(?P<b>{_WD})"
+)
+_RESTATED = re.compile(r"(?P<a>[^()]+?) ?\((?P<b>[^()]+)\)")
+_NAMED_PERIOD = re.compile(r"(?:the )?(?P<a>.+?) (?:period|deadline)")
 _WEEKDAYS_FIRST = re.compile(rf"(?:the )?(?P<a>{_WD}) (?:and|&|to) (?P<b>{_WD}) (?P<rest>.+)")
 
 
@@ -46,6 +53,13 @@ def _expression(s: str, ctx: _Ctx) -> _Span | None:
         return span
     stripped = _PREPOSITION.match(s)
     body = s[stripped.end() :] if stripped else s
+    restated = _RESTATED.fullmatch(body)
+    if restated:  # "Tuesday (18 February)", "today (Tuesday)", "Quarter 4 (Oct to Dec)"
+        return _restated(restated["a"], restated["b"], ctx)
+    named = _NAMED_PERIOD.fullmatch(body)
+    if named:  # "the June to August period", "the 31 January deadline"
+        inner = _expression(named["a"], ctx)
+        return inner if inner is not None and inner.precision in ("day", "month") else None
     since = _SINCE.fullmatch(body)
     if since:
         return _since(since["rest"] or since["rest2"], ctx)
@@ -62,9 +76,38 @@ def _expression(s: str, ctx: _Ctx) -> _Span | None:
     return span
 
 
+def _restated(first: str, restated: str, ctx: _Ctx) -> _Span | None:
+    """A date restated in brackets: the two must agree, and the more precise is the date
+    ("Tuesday (18 February)" is 18 February if it is a Tuesday; "Quarter 4 (Oct to Dec)")."""
+    weekday = re.fullmatch(rf"(?:on )?(?P<wd>{_WD})", first)
+    outer = None if weekday else _expression(first, ctx)
+    inner = _expression(restated, ctx if outer is None else _context_of(outer, ctx))
+    if inner is None:
+        return None
+    if weekday and inner.start == inner.end:
+        if inner.start.weekday() != _WEEKDAYS[weekday["wd"]]:
+            raise DateError(
+                "", f"{day_label(inner.start)} is a "
+                f"{_WEEKDAY_NAMES[inner.start.weekday()].capitalize()}, not a "
+                f"{_WEEKDAY_NAMES[_WEEKDAYS[weekday['wd']]].capitalize()}",
+                "check the weekday or the date",
+            )  # fmt: skip
+        return inner
+    if outer is None:
+        return None
+    if inner.start <= outer.start and outer.end <= inner.end:
+        return outer
+    if outer.start <= inner.start and inner.end <= outer.end:
+        return inner
+    raise DateError(
+        "", f"{outer.label} and {inner.label} in brackets name different times",
+        "keep one of them, or check which is right",
+    )  # fmt: skip
+
+
 def _since(rest: str, ctx: _Ctx) -> _Span | None:
     """Since X: from the start of X to the anchor."""
-    inner = _point(rest, ctx)
+    inner = _point(rest, ctx) or _range(rest, ctx)
     if inner is None:
         return None
     if inner.start > ctx.anchor:
@@ -91,6 +134,12 @@ def _range(body: str, ctx: _Ctx) -> _Span | None:
         if last == first + 1:
             return None  # "from 2025-26": one financial year, never two calendar years
         return _join(_year_unit(first), _year_unit(last), ctx)
+    pair = _WEEKDAY_PAIR.fullmatch(body)
+    gap = _WEEKDAYS[pair["b"]] - _WEEKDAYS[pair["a"]] if pair else 0
+    if pair and gap > 0:  # "Thursday and Friday": the Friday after the Thursday, even said
+        left = _point(pair["a"], ctx)  # on a Thursday (whose last Friday is before it)
+        if left is not None:
+            return _join(left, _day_span(left.start + timedelta(days=gap)), ctx)
     weekdays = _WEEKDAYS_FIRST.fullmatch(body)
     if weekdays:  # "Thursday and Friday, June 2 and 3": the days, named twice
         return _named_days(weekdays["a"], weekdays["b"], weekdays["rest"], ctx)

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from briefgen.dates import DateError, parse_date
 from tests.dates.table import FIELDS, MON, Case, check, ids
 
 CASES: list[Case] = [
@@ -59,7 +60,28 @@ CASES: list[Case] = [
     ("2011 or so", MON, "2011-01-01", "2011-12-31", "year", True, "c. 2011"),
     ("c. early 2011", MON, "2011-01-01", "2011-04-30", "month", True, "c. early 2011"),
     ("around June 2025", MON, "2025-06-01", "2025-06-30", "month", True, "c. June 2025"),
+    # two weekdays in week order: the second after the first, even from the anchor day
+    ("Monday and Tuesday", MON, "2025-06-16", "2025-06-17", "day", False, "16–17 June 2025"),
+    # a date restated in brackets: the more precise, once the two agree
+    ("Tuesday (10 June)", MON, "2025-06-10", "2025-06-10", "day", False, "10 June 2025"),
+    ("today (Monday)", MON, "2025-06-16", "2025-06-16", "day", False, "16 June 2025"),
+    ("Quarter 4 (Oct to Dec)", MON, "2024-10-01", "2024-12-31", "quarter", False, "Q4 2024"),
+    ("Monday 25 December 2023 (Christmas Day)", MON, "2023-12-25", "2023-12-25", "day", False,
+     "25 December 2023"),
+    # a period or deadline named by its dates; "since" a range
+    ("the March to May period", MON, "2025-03-01", "2025-05-31", "month", False,
+     "March–May 2025"),
+    ("the 31 January deadline", MON, "2025-01-31", "2025-01-31", "day", False,
+     "31 January 2025"),
+    ("since April-June 2009", MON, "2009-04-01", "2025-06-16", "month", False,
+     "Since April–June 2009"),
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ["Friday (12 June 2025)", "2023 (2022)"])
+def test_a_restatement_that_disagrees_is_refused(text: str) -> None:
+    with pytest.raises(DateError):
+        parse_date(text, MON)
 
 
 @pytest.mark.parametrize(FIELDS, CASES, ids=ids(CASES))
