@@ -139,6 +139,13 @@ def test_years_in_sentences(sentence: str, mention: str, start: str, end: str) -
         ("The 22nd, 23rd and 24th Reports were agreed.", "22nd, 23rd and 24th"),
         ("They insisted on leaving at 6 o'clock on a Thursday.", "Thursday"),
         ("The committee meets every Monday.", "Monday"),
+        ("He works every weekend.", "weekend"),
+        ("Each May the fair comes to town.", "May"),
+        # names: a newspaper, an agreement, a club
+        ("She wrote in the Mail on Sunday.", "Sunday"),
+        ("Good Friday Agreement talks resumed.", "Good Friday"),
+        ("The Monday Club met.", "Monday"),
+        ("The Sixties Club met.", "Sixties"),
         ("The work is three months ahead of schedule.", "months ahead"),
     ],
 )

@@ -175,6 +175,7 @@ def _a_quantity(text: str, start: int, end: int) -> bool:
     return _QUANTITY_TO.search(before) is not None and _ENDS_A_PHRASE.match(after) is not None
 
 
+_SEASON_WORDS = frozenset("spring summer autumn winter".split())
 _GENERIC_DETERMINERS = frozenset("a an every each any most some".split())
 _TIME_PREPOSITIONS = frozenset(
     "in since during until till by early late mid last next this".split()
@@ -350,8 +351,13 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
         and after_word.low not in _FUNCTION_WORDS
     ):  # fmt: skip
         return "ordinals"  # "the 22nd, 23rd and 24th Reports", "15th and 18th meetings"
-    if len(words) == 1 and words[0].low in _WEEKDAYS and prev_low in _GENERIC_DETERMINERS:
-        return "any such day"  # "leaving at 6 o'clock on a Thursday", "every Monday"
+    if len(words) == 1 and (
+        ((words[0].low in _WEEKDAYS or words[0].low in ("weekend", "weekends"))
+        and prev_low in _GENERIC_DETERMINERS)
+        or ((words[0].low in _MONTHS or words[0].low in _SEASON_WORDS)
+        and prev_low in ("every", "each", "any"))
+    ):
+        return "any such day"  # "on a Thursday", "every Monday", "every weekend", "each May"
     if words[-1].low == "ahead" and tail.startswith((" of ", " of\n")):
         return "comparison"  # "three months ahead of schedule"
     if len(content) == 1 and re.fullmatch(r"(?:the )?[0-9]{1,2}(?:st|nd|rd|th)", content[0]):
@@ -402,7 +408,20 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
         return "name"  # "Radio 4's Today"
     if _in_a_title(words, prev, after_word):
         return "name"  # "the Winter Fuel Payment", "The Sunday Times", "Black Friday"
+    if (
+        after_word is not None and after_word.text in _NAME_HEADS
+        and all(w.text[:1].isupper() for w in words if w.low != "the")
+    ):  # fmt: skip
+        return "name"  # "the Good Friday Agreement", "the Monday Club", "The Sixties Club"
+    if words[0].low in _WEEKDAYS and re.search(
+        r"\b(?:Mail|Independent|Scotland|Wales|Sport|Express) on $",
+        text[max(0, tokens[s].start - 14) : tokens[s].start],
+    ):
+        return "name"  # "the Mail on Sunday", "Scotland on Sunday"
     return None
+
+
+_NAME_HEADS = _NAMED_AFTER_A_YEAR | frozenset("Agreement Accord Rising Uprising Offensive".split())
 
 
 # capitalised seasons and holidays that start a proper name when a capitalised word that is
