@@ -288,27 +288,47 @@ _FIXED_HOLIDAYS = {
 _MOVABLE_HOLIDAYS = (
     "easter", "easter sunday", "easter day", "good friday", "easter monday",
     "thanksgiving", "thanksgiving day", "remembrance sunday", "mother's day", "father's day",
+    "mothering sunday", "palm sunday", "maundy thursday", "shrove tuesday", "pancake day",
+    "ash wednesday", "whit sunday", "whitsunday", "whitsun", "pentecost", "whit monday",
+    # England and Wales's bank holidays (moved only in jubilee years)
+    "early may bank holiday", "may day bank holiday", "spring bank holiday",
+    "late may bank holiday", "august bank holiday", "summer bank holiday",
 )  # fmt: skip
+# days from Easter Sunday
+_EASTER_OFFSETS = {
+    "good friday": -2, "easter monday": 1, "palm sunday": -7, "maundy thursday": -3,
+    "shrove tuesday": -47, "pancake day": -47, "ash wednesday": -46, "whit sunday": 49,
+    "whitsunday": 49, "whitsun": 49, "pentecost": 49, "whit monday": 50,
+    "mothering sunday": -21, "mother's day": -21,
+}  # fmt: skip
+
+
+def _last_monday(year: int, month: int) -> date:
+    last = month_end(year, month)
+    return last - timedelta(days=last.weekday())
 
 
 def _holiday_date(name: str, year: int) -> date:
     _check_year(year)
     if name in _FIXED_HOLIDAYS:
         return date(year, *_FIXED_HOLIDAYS[name])
-    if name.startswith("easter") or name == "good friday":
-        offsets = {"good friday": -2, "easter monday": 1}
-        return easter(year) + timedelta(days=offsets.get(name, 0))
+    if name.startswith("easter") or name in _EASTER_OFFSETS:
+        return easter(year) + timedelta(days=_EASTER_OFFSETS.get(name, 0))
+    if name in ("early may bank holiday", "may day bank holiday"):
+        return nth_weekday(year, 5, 0, 1)
+    if name in ("spring bank holiday", "late may bank holiday"):
+        return _last_monday(year, 5)
+    if name in ("august bank holiday", "summer bank holiday"):
+        return _last_monday(year, 8)
     if name.startswith("thanksgiving"):
         return nth_weekday(year, 11, 3, 4)
     if name == "remembrance sunday":
         return nth_weekday(year, 11, 6, 2)
-    if name == "father's day":
-        return nth_weekday(year, 6, 6, 3)
-    return easter(year) - timedelta(weeks=3)  # Mothering Sunday (UK)
+    return nth_weekday(year, 6, 6, 3)  # father's day
 
 
 @rule(
-    rf"(?:(?P<rel>this|last|next|this past|this coming) )?(?P<h>"
+    rf"(?:the )?(?:(?P<rel>this|last|next|this past|this coming) )?(?P<h>"
     rf"{_alternation([*_FIXED_HOLIDAYS, *_MOVABLE_HOLIDAYS])})(?: (?P<y>{_Y}))?"
 )
 def _holiday(g: _Groups, ctx: _Ctx) -> _Span:

@@ -215,7 +215,9 @@ _PART_WORDS = {
     "early": "early", "mid": "mid", "late": "late", "start": "start", "beginning": "start",
     "middle": "mid", "end": "end", "the start": "start", "the beginning": "start",
     "the middle": "mid", "the end": "end", "the early": "early", "the late": "late",
-    "the mid": "mid",
+    "the mid": "mid", "the tail end": "end", "the back end": "end", "the close": "end",
+    "the dawn": "start", "mid-way through": "mid", "midway through": "mid",
+    "halfway through": "mid", "half-way through": "mid",
 }  # fmt: skip
 _PART_LABELS = {
     "early": "Early",
@@ -229,6 +231,8 @@ _PART_LABELS = {
 @rule(
     r"(?P<part>(?:the )?(?:early|mid|late))(?:-| |- | in (?:the )?)(?P<rest>.+)",
     r"(?P<part>(?:the )?(?:start|beginning|middle|end)) of (?:the )?(?P<rest>.+)",
+    r"(?P<part>the (?:tail end|back end|close|dawn)) of (?:the )?(?P<rest>.+)",
+    r"(?P<part>(?:mid-?way|half-?way) through) (?:the )?(?P<rest>.+)",
 )
 def _part_of(g: _Groups, ctx: _Ctx) -> _Span | None:
     """Early/mid/late or the start/middle/end of a year, month, decade, century, season or

@@ -22,7 +22,7 @@ _DATE_WORDS = {
     "noughties", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
     "eighties", "nineties", "present", "moment", "presently", "day", "days", "weekday",
     "q1", "q2", "q3", "q4", "h1", "h2", "midday", "noon", "nineteen", "eighteen", "thousand",
-    "christmas", "easter", "hogmanay", "halloween",
+    "christmas", "easter", "hogmanay", "halloween", "whitsun", "whitsunday", "pentecost",
 }  # fmt: skip
 _EXTRA_VOCAB = {
     "c", "ca", "circa", "approximately", "approx", "roughly", "ago", "hence", "onwards",
@@ -35,7 +35,7 @@ _EXTRA_VOCAB = {
     "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "after", "working",
     "tax", "academic", "school", "fy", "ended", "previous", "eve", "boxing", "years", "with",
     "good", "maundy", "shrove", "whit", "instant", "inst", "ultimo", "ult", "proximo", "prox",
-    "ye",
+    "ye", "bank", "holiday", "mothering", "palm", "pancake", "ash",
 }  # fmt: skip
 # words before "financial year" that make it any such year, not one ("every financial year")
 _GENERIC = frozenset("every each a an per any one another".split())

@@ -49,6 +49,19 @@ CASES: list[Case] = [
     ("Friday 13 June", MON, "2025-06-13", "2025-06-13", "day", False, "13 June 2025"),
     ("the 16th", MON, "2025-06-16", "2025-06-16", "day", False, "16 June 2025"),
     ("29 February", MON, "2024-02-29", "2024-02-29", "day", False, "29 February 2024"),
+    # holidays: England and Wales's bank holidays and Easter's movable days
+    ("Good Friday 2024", MON, "2024-03-29", "2024-03-29", "day", False, "29 March 2024"),
+    ("the early May bank holiday 2024", MON, "2024-05-06", "2024-05-06", "day", False,
+     "6 May 2024"),
+    ("the spring bank holiday 2024", MON, "2024-05-27", "2024-05-27", "day", False,
+     "27 May 2024"),
+    ("the August bank holiday 2024", MON, "2024-08-26", "2024-08-26", "day", False,
+     "26 August 2024"),
+    ("Mothering Sunday 2024", MON, "2024-03-10", "2024-03-10", "day", False, "10 March 2024"),
+    ("Shrove Tuesday 2024", MON, "2024-02-13", "2024-02-13", "day", False, "13 February 2024"),
+    ("Whitsun 2024", MON, "2024-05-19", "2024-05-19", "day", False, "19 May 2024"),
+    ("the late May bank holiday", MON, "2025-05-26", "2025-05-26", "day", False,
+     "26 May 2025"),
 ]  # fmt: skip
 
 

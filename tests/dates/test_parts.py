@@ -65,6 +65,10 @@ CASES: list[Case] = [
     ("this summer", MON, "2025-06-01", "2025-08-31", "season", False, "Summer 2025"),
     ("the summer", MON, "2025-06-01", "2025-08-31", "season", False, "Summer 2025"),
     ("next winter", MON, "2025-12-01", "2026-02-28", "season", False, "Winter 2025–26"),
+    # other words for the start, middle and end
+    ("the tail end of 2023", MON, "2023-11-01", "2023-12-31", "month", False, "End of 2023"),
+    ("the close of 2023", MON, "2023-11-01", "2023-12-31", "month", False, "End of 2023"),
+    ("mid-way through 2024", MON, "2024-05-01", "2024-08-31", "month", False, "Mid-2024"),
 ]  # fmt: skip
 
 
