@@ -168,6 +168,10 @@ def test_not_years(sentence: str, looks_like: str) -> None:
         ("Online returns for 2024/25 must reach us by 31 January.", "tax"),
         ("Most people filed their 2023-24 returns early.", "tax"),
         ("Ofsted inspected 600 schools in 2023/24.", "academic"),
+        ("Persistent absence fell in 2022/23.", "academic"),
+        ("SEND pupils in 2023/24 waited longer.", "academic"),
+        ("ISA limits for 2024/25 are frozen.", "tax"),
+        ("Spending on SEND rose to £10bn in 2023/24.", None),
         ("Schools will get £1bn more in 2025-26.", None),  # money: the financial year
         ("Returns on investment fell in 2023-24.", None),
         ("Pupil premium funding for 2024-25 rises.", None),

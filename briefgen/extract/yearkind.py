@@ -22,7 +22,8 @@ _TAX = re.compile(
     r"(?:higher|basic|additional)[- ]rate (?:threshold|band|taxpayers?)|"
     r"tax codes?|paye|p60s?|p11ds?|(?:online|paper|late) returns?|returns? (?:for|due)|"
     r"tax (?:dates|deadlines?|calendar)|owe[sd]? (?:\S+ ){0,2}tax|tax (?:owed|due) for|"
-    r"fil(?:e|ed|ing) (?:\S+ ){0,3}returns?)\b",
+    r"fil(?:e|ed|ing) (?:\S+ ){0,3}returns?|isas?|making tax digital|p45s?|tax credits?|"
+    r"pension (?:annual )?allowances?)\b",
     re.I,
 )
 _MONEY = re.compile(
@@ -35,7 +36,10 @@ _ACADEMIC = re.compile(
     r"pupils?|undergraduates?|postgraduates?|enrolments?|entrants|semesters?|trimesters?|"
     r"hesa|ucas|universit(?:y|ies)|inset|half[- ]terms?|graduates?|graduation|freshers|"
     r"schools?|ofsted|exams?|gcses?|a[- ]levels?|key stage \d|ks[1-5]|qualifications?|"
-    r"fsm|apprenticeships?|further education|teachers?|classrooms?|attainment)\b",
+    r"fsm|apprenticeships?|further education|teachers?|classrooms?|attainment|attendance|"
+    r"absences?|exclusions?|suspensions?|(?-i:SEND)|special educational needs|ehcps?|"
+    r"ehc plans?|admissions?|colleges?|curriculum|learners?|phonics|academ(?:y|ies)|"
+    r"free school meals|sixth[- ]forms?|t[- ]levels?|degrees?|intakes?)\b",
     re.I,
 )
 # what is always counted in academic years, money or not ("tuition fees in 2024/25 are
