@@ -41,6 +41,11 @@ _BARE_DAY = re.compile(r"(?:the )?[0-9]{1,2}(?:st|nd|rd|th)?")
 _WEEKDAY_PAIR = re.compile(
     rf"(?:the )?(?P<a>{_WD}) (?:and|&|or|to|until|till|through) (?:on )?(?P<b>{_WD})"
 )
+_ORDINAL = r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+_TWO_PARTS = re.compile(
+    rf"(?:the )?(?P<a>{_ORDINAL}) (?:and|&|to) (?:the )?(?P<b>{_ORDINAL}) "
+    r"(?P<unit>quarters|halves) (?:of|in) (?P<rest>.+)"
+)
 _RESTATED = re.compile(r"(?P<a>[^()]+?) ?\((?P<b>[^()]+)\)")
 _NAMED_PERIOD = re.compile(r"(?:the )?(?P<a>.+?) (?:period|deadline)")
 _WEEKDAYS_FIRST = re.compile(rf"(?:the )?(?P<a>{_WD}) (?:and|&|to) (?P<b>{_WD}) (?P<rest>.+)")
@@ -134,6 +139,12 @@ def _range(body: str, ctx: _Ctx) -> _Span | None:
         if last == first + 1:
             return None  # "from 2025-26": one financial year, never two calendar years
         return _join(_year_unit(first), _year_unit(last), ctx)
+    parts = _TWO_PARTS.fullmatch(body)
+    if parts:  # "the first and second quarters of 2024": Q1 to Q2
+        unit = "quarter" if parts["unit"] == "quarters" else "half"
+        first = _point(f"the {parts['a']} {unit} of {parts['rest']}", ctx)
+        last = _point(f"the {parts['b']} {unit} of {parts['rest']}", ctx)
+        return None if first is None or last is None else _join(first, last, ctx)
     pair = _WEEKDAY_PAIR.fullmatch(body)
     gap = _WEEKDAYS[pair["b"]] - _WEEKDAYS[pair["a"]] if pair else 0
     if pair and gap > 0:  # "Thursday and Friday": the Friday after the Thursday, even said

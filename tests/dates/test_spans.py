@@ -60,6 +60,9 @@ CASES: list[Case] = [
     ("2011 or so", MON, "2011-01-01", "2011-12-31", "year", True, "c. 2011"),
     ("c. early 2011", MON, "2011-01-01", "2011-04-30", "month", True, "c. early 2011"),
     ("around June 2025", MON, "2025-06-01", "2025-06-30", "month", True, "c. June 2025"),
+    # two ordinal parts of one period
+    ("the first and second quarters of 2024", MON, "2024-01-01", "2024-06-30", "quarter",
+     False, "Q1–Q2 2024"),
     # two weekdays in week order: the second after the first, even from the anchor day
     ("Monday and Tuesday", MON, "2025-06-16", "2025-06-17", "day", False, "16–17 June 2025"),
     # a date restated in brackets: the more precise, once the two agree
