@@ -14,6 +14,7 @@ with ``direction="future"``, as a bare month always is. "The financial year endi
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -26,15 +27,19 @@ _END_HINT = (
     "name the month or day the period ends, e.g. 'the year to June 2024', 'the year ending "
     "31 March 2024' or 'the three months to August 2024'"
 )
-_WORDS = {"year": 12, "twelve months": 12, "quarter": 3}
+_WORDS = {"year": 12, "twelve months": 12, "quarter": 3, "four quarters": 12}
 
 
 def _ending(text: str, ctx: _Ctx) -> _Span | None:
     """The month or day a period ends in; ``None`` if ``text`` is no date ("the year to
     date" is another rule's); a refusal for a longer period ("the year to 2024")."""
+    text = re.sub(r"^(?:the end of |end-|the close of )", "", text)  # "to end-June": June
     inner = _point(text, replace(ctx, year=None, month=None))
     if inner is None:
         return None
+    if inner.unit == "quarter":  # "the year to Q2 2024": to the end of its last month
+        last = inner.end.replace(day=1)
+        return _Span(last, inner.end, "month", inner.label, "month", year=inner.end.year)
     if inner.unit not in ("month", "day"):
         raise DateError("", f"'{text}' is not a month or a day a period can end in", _END_HINT)
     return inner
@@ -50,7 +55,8 @@ def _months_back(end: date, months: int, whole_months: bool) -> date:
 
 
 @rule(
-    r"(?:the )?(?:(?P<kind>financial|tax|academic|school) )?(?P<unit>year|twelve months|quarter)"
+    r"(?:the )?(?:(?P<kind>financial|tax|academic|school) )?"
+    r"(?P<unit>year|twelve months|four quarters|quarter)"
     r" (?P<word>ending with|ended with|ending on|ended on|to|ending|ended|up to) (?P<rest>.+)",
     rf"(?:the )?(?P<n>{_NUM}) months (?P<word>ending with|ended with|to|ending|ended|up to)"
     r" (?P<rest>.+)",

@@ -95,6 +95,12 @@ CASES: list[Case] = [
     ("the second half of 2024", SEP30, "2024-07-01", "2024-12-31", "half", False, "H2 2024"),
     # "the year to date" is still the year so far
     ("the year to date", SEP30, "2024-01-01", "2024-09-30", "year", False, "Since 2024"),
+    # a period to a quarter, to "the end of" or "end-" a month
+    ("the year to Q2 2024", MON, "2023-07-01", "2024-06-30", "month", False, "Year to Q2 2024"),
+    ("the four quarters to Q1 2024", MON, "2023-04-01", "2024-03-31", "month", False,
+     "Four quarters to Q1 2024"),
+    ("the 12 months to the end of March 2024", MON, "2023-04-01", "2024-03-31", "month", False,
+     "12 months to March 2024"),
 ]  # fmt: skip
 
 
