@@ -183,10 +183,12 @@ def find_mentions(
             tokens, s, e, text, anchor, month_first, span, relative, direction
         )
         if (
-            tokens[s].low == "the" and e == s + 1 and re.fullmatch(r"[0-9]{4}", tokens[e].low)
-            and e + 1 < len(tokens) and tokens[e + 1].is_word
+            tokens[s].low == "the" and e > s and e + 1 < len(tokens) and tokens[e + 1].is_word
+            and re.fullmatch(
+                r"[0-9]{4}(?:[/-][0-9]{2})?", text[tokens[s + 1].start : tokens[e].end]
+            )
         ):  # fmt: skip
-            s += 1  # "the 2012 Olympics": the date is "2012"
+            s += 1  # "the 2012 Olympics", "the 2024/25 season": the date is "2012", "2024/25"
         if not_a_date(tokens, s - possessive, e, text) is None:
             if e > s and tokens[e].text == ".":  # "June." ends a sentence: the date is "June"
                 e -= 1

@@ -164,6 +164,14 @@ _TIME_AFTER = re.compile(
 _ENDS_A_PHRASE = re.compile(r"\s*(?:[.,;:)!?]|$)|\s+(?:in|on|from|to|this|last|a year|compared)\b")
 
 
+_MEASURE_OR_CLOCK = re.compile(
+    r"\s?(?:mg|g|kg|km|ml|l|ft|mph|kw|kwh|mw|gw|tonnes?|tons?|litres?|metres?|miles?|acres?|"
+    r"hectares?|ha|sq|bst|gmt|utc|cet|hrs?|hours|h)\b|\s+of (?:them|those|these|us|you|which|"
+    r"whom)\b",
+    re.I,
+)
+
+
 def _a_quantity(text: str, start: int, end: int) -> bool:
     """Is the four-digit number at ``text[start:end]`` a quantity by the words around it:
     a change or total before it, a plural verb or another date after it?"""
@@ -279,6 +287,10 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
         year_at = next(i for i in range(s, e + 1) if tokens[i].low == content[0])
         if _in_a_number(tokens, year_at, text):
             return "number"  # "0800 2024 123"
+        if prev_low not in _YEAR_PREPOSITIONS and _MEASURE_OR_CLOCK.match(
+            text, tokens[year_at].end
+        ):
+            return "count"  # "2000 mg", "at 1600 BST", "1850 of them"; not "in 2019 hours"
         if _a_quantity(text, tokens[year_at].start, tokens[year_at].end):
             return "count"  # "rose by 1762", "1762 were injured", "1701 in 2023"
         if prev_low in _QUANTITY_CUES or before_text.endswith(
