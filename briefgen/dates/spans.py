@@ -262,8 +262,16 @@ def _relabel(span: _Span) -> _Span:
 
 
 def _month_first_list(words: list[str], right_text: str, ctx: _Ctx) -> _Span | None:
-    """ "December 27, 28, 29 and 30": bare days after a first day read with its month and
-    year, as "June 2nd and 3rd" does."""
+    """ "December 27, 28, 29 and 30" (", 2023"): bare days after a first day read with its
+    month and year, as "June 2nd and 3rd" does."""
+    dated = re.fullmatch(r"(?P<day>[0-9]{1,2}(?:st|nd|rd|th)?) (?P<year>[0-9]{4})", right_text)
+    if dated and len(words) >= 2 and words[0] in _MONTHS:  # "June 12, 13 and 14, 2024"
+        head = f"{words[0]} {words[1]} {dated['year']}"
+        right_text = f"{words[0]} {dated['day']} {dated['year']}"
+        if not all(_BARE_DAY.fullmatch(w) for w in words[1:]):
+            return None
+        ends = _range_ends(head, right_text, ctx)
+        return None if ends is None else _join(*ends, ctx)
     if not _BARE_DAY.fullmatch(right_text) or not all(_BARE_DAY.fullmatch(w) for w in words[2:]):
         return None
     head = " ".join(words[:2])

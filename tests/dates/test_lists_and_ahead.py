@@ -70,6 +70,8 @@ CASES: list[Case] = [
      "22 November 2021 – 31 January 2022"),
     ("04 July → 09 September 2022", MON, "2022-07-04", "2022-09-09", "day", False,
      "4 July – 9 September 2022"),
+    ("June 12, 13 and 14, 2024", MON, "2024-06-12", "2024-06-14", "day", False,
+     "12–14 June 2024"),
     # rolling periods after the anchor
     ("the next decade", MON, "2025-06-17", "2035-06-16", "decade", False,
      "17 June 2025 – 16 June 2035"),
