@@ -64,6 +64,8 @@ def run_json(runner, *args: str):
         ("Updated 15 January 2016School funding", ["15 January 2016"]),
         ("Wednesday 7 MaySecond reading of the Bill.", ["Wednesday 7 May"]),
         ("Today I am talking about another reform.", ["Today"]),
+        ("Published 18 th May 2017", ["18 th May 2017"]),  # a spaced ordinal
+        ("Criminal Justice Statistics quarterly, England and Wales, 2016", ["2016"]),
         # older Hansard's "May, 1905"; but "In May, 2000 people marched" is May and a count
         ("It was in May, 1905.", ["May, 1905"]),
         ("In May, 2000 people marched.", ["May"]),

@@ -74,6 +74,8 @@ def _normalise(text: str) -> str:
     s = unicodedata.normalize("NFKC", text).lower().translate(_DASHES)
     s = _LETTER_DOT.sub("", s)
     s = " ".join(s.split())
+    if " st " in s or " nd " in s or " rd " in s or " th " in s:
+        s = re.sub(r"\b([0-9]{1,2}) (st|nd|rd|th)\b", r"\1\2", s)  # "18 th May 2017"
     if "ye" in s:
         s = _YEAR_ENDING.sub("year ending", s)
     s = s.strip(' .;:!?"()[]{}*' if s.count("(") != s.count(")") else ' .;:!?"[]{}*')

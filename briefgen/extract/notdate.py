@@ -280,8 +280,9 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
             and prev_low not in _YEAR_PREPOSITIONS
             and prev_low not in _MONTHS
             and not _sentence_initial(tokens, s - 1, text)
+            and "," not in text[prev.end : tokens[s].start]
         ) or prev_low in _NAME_ENDINGS:
-            return "name"  # "Inquiries Act 2005", "Vision 2030"
+            return "name"  # "Inquiries Act 2005", "Vision 2030"; not "England and Wales, 2016"
         if _names_after(tokens, e):
             return "name"  # "the 1922 Committee", "the 1944 Act", "1914 Main Road" is no year
         year_at = next(i for i in range(s, e + 1) if tokens[i].low == content[0])
