@@ -149,6 +149,11 @@ def test_years_in_sentences(sentence: str, mention: str, start: str, end: str) -
         ("Good Friday Agreement talks resumed.", "Good Friday"),
         ("The Monday Club met.", "Monday"),
         ("The Sixties Club met.", "Sixties"),
+        # a weekday that describes a timetable; a holiday that describes a thing
+        ("We cannot keep the same level of service Monday to Friday.", "Monday to Friday"),
+        ("A temporary Saturday service will run.", "Saturday"),
+        ("Homelessness is on nobody's Christmas list.", "Christmas"),
+        ("2036 VISION AND FRAMEWORK FOR THE STRATEGY", "2036"),
         ("The work is three months ahead of schedule.", "months ahead"),
     ],
 )

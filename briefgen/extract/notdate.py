@@ -89,8 +89,10 @@ def _names_after(tokens: list[Token], e: int) -> bool:
     for tok in tokens[e + 1 : e + 4]:
         if not (tok.is_word and tok.text[:1].isupper()):
             return False
-        if tok.text in _NAMED_AFTER_A_YEAR:
-            return True
+        if tok.text in _NAMED_AFTER_A_YEAR or (
+            tok.text.isupper() and tok.text.capitalize() in _NAMED_AFTER_A_YEAR
+        ):
+            return True  # "the 1922 Committee", "2036 VISION AND FRAMEWORK"
     return False
 
 
@@ -183,6 +185,16 @@ def _a_quantity(text: str, start: int, end: int) -> bool:
     return _QUANTITY_TO.search(before) is not None and _ENDS_A_PHRASE.match(after) is not None
 
 
+# words a weekday or a run of them describes, not dates ("a Saturday service", "open
+# Monday to Friday")
+_TIMETABLE_WORDS = frozenset(
+    "service services timetable timetables open opening operates operate operating "
+    "runs staffed available daily".split()
+)
+_HOLIDAY_THINGS = frozenset(
+    "list lists tree trees card cards present presents gift gifts decorations jumper jumpers "
+    "cracker crackers pudding puddings egg eggs bonnet bonnets".split()
+)
 _SEASON_WORDS = frozenset("spring summer autumn winter".split())
 _GENERIC_DETERMINERS = frozenset("a an every each any most some".split())
 _TIME_PREPOSITIONS = frozenset(
@@ -365,12 +377,24 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
     ):  # fmt: skip
         return "ordinals"  # "the 22nd, 23rd and 24th Reports", "15th and 18th meetings"
     if len(words) == 1 and (
-        ((words[0].low in _WEEKDAYS or words[0].low in ("weekend", "weekends"))
-        and prev_low in _GENERIC_DETERMINERS)
-        or ((words[0].low in _MONTHS or words[0].low in _SEASON_WORDS)
-        and prev_low in ("every", "each", "any"))
-    ):
+        (words[0].low in _WEEKDAYS and prev_low in _GENERIC_DETERMINERS)
+        or (
+            (words[0].low in _MONTHS or words[0].low in _SEASON_WORDS or "weekend" in words[0].low)
+            and prev_low in ("every", "each", "any")
+        )
+    ):  # "after a weekend of bitter accusations" is the last one
         return "any such day"  # "on a Thursday", "every Monday", "every weekend", "each May"
+    if (
+        words[0].low in _WEEKDAYS and words[-1].low in _WEEKDAYS
+        and (prev_low in _TIMETABLE_WORDS or (after_word is not None
+                                              and after_word.low in _TIMETABLE_WORDS))
+    ):  # fmt: skip
+        return "any such day"  # "the same service Monday to Friday", "a Saturday service"
+    if (
+        len(words) == 1 and words[0].low in ("christmas", "easter") and after_word is not None
+        and after_word.low in _HOLIDAY_THINGS
+    ):  # fmt: skip
+        return "any such day"  # "nobody's Christmas list", "an Easter egg"
     if words[-1].low == "ahead" and tail.startswith((" of ", " of\n")):
         return "comparison"  # "three months ahead of schedule"
     if len(content) == 1 and re.fullmatch(r"(?:the )?[0-9]{1,2}(?:st|nd|rd|th)", content[0]):
