@@ -56,6 +56,7 @@ def run_json(runner, *args: str):
         # ... but looking ahead, "in N years" is that year
         ("The scheme will end in two years.", ["in two years"]),
         ("We have a plan to end it in 10 years.", ["in 10 years"]),
+        ("The stock would be redeemed in five years.", ["in five years"]),
         ("Many joined last year, and about 2024 staff will retrain.", ["last year"]),
         ("The hearing opened on Thursday, April 3 in Leeds.", ["Thursday, April 3"]),
         # a listing scraped without spaces: a date run into the next title

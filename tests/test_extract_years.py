@@ -138,6 +138,9 @@ def test_years_in_sentences(sentence: str, mention: str, start: str, end: str) -
         ("In 10 years, the number of nurses has doubled.", "In 10 years"),
         ("Crime is down 20% in five years.", "in five years"),
         ("There are more officers than in 10 years under the last Government.", "in 10 years"),
+        ("Nothing like this happened in 20 years of records.", "in 20 years"),
+        ("The project, completed in two years, won awards.", "in two years"),
+        ("It was built in 10 years.", "in 10 years"),
         # ordinals before what they count, a weekday of no one week, a lead on a schedule
         ("The 22nd, 23rd and 24th Reports were agreed.", "22nd, 23rd and 24th"),
         ("They insisted on leaving at 6 o'clock on a Thursday.", "Thursday"),

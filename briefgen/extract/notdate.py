@@ -44,13 +44,14 @@ _SUPERLATIVE = re.compile(
 )
 # a sentence that looks back over "in 20 years": a perfect tense, a negation, a change told
 _LOOKS_BACK = re.compile(
-    r"\b(?:has|have|had|hasn['’]t|haven['’]t|hadn['’]t|not|never|no|"
+    r"\b(?:has|have|had|hasn['’]t|haven['’]t|hadn['’]t|not|never|no|was|were|"
     r"(?:is|are|was|were) (?:down|up)|rose|fell|grew|doubled|halved|trebled|tripled|"
     r"increased|decreased|declined)\b",
     re.I,
 )
 _LOOKS_AHEAD = re.compile(
-    r"\b(?:will|shall|would|could|going to|expected|plans?|aims?|time)\b|['’]ll\b", re.I
+    r"\b(?:will|shall|would|could|going to|expected|plans?|aims?|time|due|set to)\b|['’]ll\b",
+    re.I,
 )
 
 
@@ -60,7 +61,10 @@ def _looks_back(text: str, start: int, end: int) -> bool:
     first = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
     ends = [i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0]
     sentence = text[first : min(ends) if ends else len(text)]
-    return _LOOKS_AHEAD.search(sentence) is None and _LOOKS_BACK.search(sentence) is not None
+    done = re.search(r"\w{3,}ed,? $", text[max(0, start - 20) : start]) is not None
+    return _LOOKS_AHEAD.search(sentence) is None and (
+        done or _LOOKS_BACK.search(sentence) is not None
+    )  # "completed in two years"; "would be redeemed in five years" looks ahead
 
 
 _SPANS = frozenset(
@@ -267,10 +271,11 @@ def not_a_date(tokens: list[Token], s: int, e: int, text: str) -> str | None:
         and (_SUPERLATIVE.search(before_text_80) or re.search(r"\bthan $", before_text_80))
     ):  # fmt: skip
         return "comparison"  # "the biggest push in 50 years", "the fastest rate in a decade"
-    if lows[0] == "in" and len(content) == 2 and content[1] in _SPANS and _looks_back(
-        text, tokens[s].start, tokens[e].end
+    if lows[0] == "in" and len(content) == 2 and content[1] in _SPANS and (
+        _looks_back(text, tokens[s].start, tokens[e].end) or tail.startswith(" of ")
     ):
-        return "duration"  # "has not happened in 20 years", "In 10 years, it has doubled"
+        return "duration"  # "has not happened in 20 years", "in 20 years of service",
+        # "completed in two years"
     if (
         len(words) == 2 and all(re.fullmatch(r"[0-9]{2}", w.low) for w in words)
         and text[words[0].end : words[1].start] == "/"
