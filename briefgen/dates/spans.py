@@ -142,9 +142,9 @@ def _range(body: str, ctx: _Ctx) -> _Span | None:
     parts = _TWO_PARTS.fullmatch(body)
     if parts:  # "the first and second quarters of 2024": Q1 to Q2
         unit = "quarter" if parts["unit"] == "quarters" else "half"
-        first = _point(f"the {parts['a']} {unit} of {parts['rest']}", ctx)
-        last = _point(f"the {parts['b']} {unit} of {parts['rest']}", ctx)
-        return None if first is None or last is None else _join(first, last, ctx)
+        opening = _point(f"the {parts['a']} {unit} of {parts['rest']}", ctx)
+        closing = _point(f"the {parts['b']} {unit} of {parts['rest']}", ctx)
+        return None if opening is None or closing is None else _join(opening, closing, ctx)
     pair = _WEEKDAY_PAIR.fullmatch(body)
     gap = _WEEKDAYS[pair["b"]] - _WEEKDAYS[pair["a"]] if pair else 0
     if pair and gap > 0:  # "Thursday and Friday": the Friday after the Thursday, even said
